@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Builds fileserver.jar (javac --release 21, sqlite-jdbc bundled) and runs the tests.
+#   ./build.sh          fetch dependencies if missing, compile, package fileserver.jar
+#   ./build.sh test     build, compile the tests, run them all; last line: "N passed, N failed"
+#   ./build.sh run      build, then start the server in the foreground with defaults
+#   ./build.sh java     print the java executable this script would use
+#   ./build.sh clean    remove build outputs
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SQLITE=org.xerial:sqlite-jdbc:3.54.1.0
+JUNIT=org.junit.platform:junit-platform-console-standalone:6.1.3
+SQLITE_JAR=lib/sqlite-jdbc-3.54.1.0.jar
+JUNIT_JAR=lib/junit-platform-console-standalone-6.1.3.jar
+VERSION=$(cat VERSION 2>/dev/null || echo 0.1.0)
+
+die() { echo "build.sh: $*" >&2; exit 1; }
+
+# Major version of the JDK at $1 (a JDK home), or nothing.
+jdk_major() {
+  local home=$1 v
+  [ -x "$home/bin/javac" ] && [ -x "$home/bin/java" ] || return 0
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+  [ -n "$v" ] || v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  echo "$v"
+}
+
+# The newest JDK >= 21 among JAVA_HOME, the javac on PATH and /usr/lib/jvm/*.
+find_jdk() {
+  local best="" best_v=0 c v
+  local cands=()
+  [ -n "${JAVA_HOME:-}" ] && cands+=("$JAVA_HOME")
+  if command -v javac >/dev/null 2>&1; then cands+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"); fi
+  for c in /usr/lib/jvm/*; do [ -d "$c" ] && cands+=("$c"); done
+  for c in "${cands[@]}"; do
+    v=$(jdk_major "$c")
+    [ -n "$v" ] || continue
+    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$c; best_v=$v; fi
+  done
+  [ -n "$best" ] || die "no JDK >= 21 found (looked at JAVA_HOME, PATH and /usr/lib/jvm/*). Install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21+, or set JAVA_HOME."
+  echo "$best"
+}
+
+JDK=$(find_jdk)
+JAVA=$JDK/bin/java
+JAVAC=$JDK/bin/javac
+JAR=$JDK/bin/jar
+
+fetch() { # artifact jar
+  [ -f "$2" ] && return 0
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed once to fetch $1 into lib/; install it (apt-get install maven) or put $2 there by hand."
+  echo "fetching $1" >&2
+  mvn -q dependency:copy -Dartifact="$1" -DoutputDirectory=lib >&2 || die "could not fetch $1 with Maven"
+}
+
+build() {
+  fetch "$SQLITE" "$SQLITE_JAR"
+  rm -rf build/classes build/jar && mkdir -p build/classes build/jar
+  find src -name '*.java' > build/sources.txt
+  "$JAVAC" --release 21 -encoding UTF-8 -Xlint:all,-serial -Werror -cp "$SQLITE_JAR" -d build/classes @build/sources.txt
+  (cd src && find . -type f ! -name '*.java' -exec cp --parents {} ../build/classes/ \;)
+  local commit; commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  printf 'version=%s\ncommit=%s\nbuilt=%s\n' "$VERSION" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > build/classes/io/jfastdfs/build.properties
+  (cd build/jar && "$JAR" xf "../../$SQLITE_JAR" && rm -rf META-INF/MANIFEST.MF META-INF/*.SF META-INF/*.RSA META-INF/versions/9/module-info.class)
+  cp -r build/classes/. build/jar/
+  printf 'Main-Class: io.jfastdfs.Main\nEnable-Native-Access: ALL-UNNAMED\nImplementation-Version: %s\n' "$VERSION" > build/manifest.txt
+  "$JAR" cfm fileserver.jar build/manifest.txt -C build/jar .
+  echo "built fileserver.jar with $JDK" >&2
+}
+
+run_tests() {
+  fetch "$JUNIT" "$JUNIT_JAR"
+  rm -rf build/test-classes && mkdir -p build/test-classes
+  find test -name '*.java' > build/test-sources.txt
+  "$JAVAC" --release 21 -encoding UTF-8 -cp "build/classes:$SQLITE_JAR:$JUNIT_JAR" -d build/test-classes @build/test-sources.txt
+  (cd test && find . -type f ! -name '*.java' ! -path './js/node_modules/*' -exec cp --parents {} ../build/test-classes/ \;)
+  local out=build/test-output.txt rc=0
+  JFASTDFS_JAVA=$JAVA JFASTDFS_CP="build/classes:$SQLITE_JAR" \
+  "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
+    -jar "$JUNIT_JAR" execute --class-path "build/test-classes:build/classes:$SQLITE_JAR" \
+    --scan-class-path build/test-classes --disable-banner --details=tree \
+    --config=junit.jupiter.execution.parallel.enabled=true \
+    --config=junit.jupiter.execution.parallel.mode.default=same_thread \
+    --config=junit.jupiter.execution.parallel.mode.classes.default=concurrent \
+    --config=junit.jupiter.execution.parallel.config.strategy=fixed \
+    --config=junit.jupiter.execution.parallel.config.fixed.parallelism=${TEST_PARALLELISM:-3} \
+    ${TEST_SELECT:-} 2>&1 | tee "$out" || rc=$?
+  local passed failed aborted skipped
+  passed=$(sed -n 's/^\[ *\([0-9]*\) tests successful *\]$/\1/p' "$out" | tail -1)
+  failed=$(sed -n 's/^\[ *\([0-9]*\) tests failed *\]$/\1/p' "$out" | tail -1)
+  aborted=$(sed -n 's/^\[ *\([0-9]*\) tests aborted *\]$/\1/p' "$out" | tail -1)
+  skipped=$(sed -n 's/^\[ *\([0-9]*\) tests skipped *\]$/\1/p' "$out" | tail -1)
+  passed=${passed:-0}; failed=$(( ${failed:-0} + ${aborted:-0} + ${skipped:-0} ))
+  [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test) build && run_tests ;;
+  run) build && exec "$JAVA" -Dsun.net.httpserver.nodelay=true --enable-native-access=ALL-UNNAMED -jar fileserver.jar server ;;
+  java) echo "$JAVA" ;;
+  clean) rm -rf build fileserver.jar ;;
+  *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
