@@ -1,0 +1,126 @@
+package io.jfastdfs;
+
+import com.sun.net.httpserver.HttpServer;
+import io.jfastdfs.api.DeleteHandler;
+import io.jfastdfs.api.DownloadGuard;
+import io.jfastdfs.api.DownloadHandler;
+import io.jfastdfs.api.ExistHandler;
+import io.jfastdfs.api.FileInfoHandler;
+import io.jfastdfs.api.ListDirHandler;
+import io.jfastdfs.api.MissingFiles;
+import io.jfastdfs.api.PageHandler;
+import io.jfastdfs.api.ReloadHandler;
+import io.jfastdfs.api.RequestCheck;
+import io.jfastdfs.api.Routes;
+import io.jfastdfs.api.SearchHandler;
+import io.jfastdfs.api.StatHandler;
+import io.jfastdfs.api.StatusHandler;
+import io.jfastdfs.api.UploadGuard;
+import io.jfastdfs.api.UploadHandler;
+import io.jfastdfs.auth.AccessControl;
+import io.jfastdfs.config.Config;
+import io.jfastdfs.config.ConfigException;
+import io.jfastdfs.config.ConfigFile;
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.http.Dispatcher;
+import io.jfastdfs.http.HttpServerFactory;
+import io.jfastdfs.http.Router;
+import io.jfastdfs.index.Database;
+import io.jfastdfs.index.FileIndex;
+import io.jfastdfs.ops.AppLog;
+import io.jfastdfs.ops.RollingLog;
+import io.jfastdfs.service.FileEvents;
+import io.jfastdfs.service.FileService;
+import io.jfastdfs.service.Housekeeping;
+import io.jfastdfs.service.Uploads;
+import io.jfastdfs.store.FileStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One running jfastdfs node: config, store, index and HTTP server wired together. */
+public final class Node implements AutoCloseable {
+    private static final int SHUTDOWN_SECONDS = 30;
+
+    private final AppLog log;
+    private final RollingLog accessLog;
+    private final Database db;
+    private final HttpServer server;
+    private final Dispatcher dispatcher;
+    private final Settings settings;
+
+    private Node(Path base, Map<String, String> env) throws IOException, ConfigException {
+        for (String d : new String[] {"conf", "data", "files", "log"}) Files.createDirectories(base.resolve(d));
+        log = new AppLog(base.resolve("log/fileserver.log"), true);
+        ConfigFile cfgFile = new ConfigFile(base, env, AccessControl::validate);
+        Config cfg = cfgFile.loadOrCreate();
+        cfg.warnings().forEach(log::warn);
+        settings = new Settings(cfg);
+        AccessControl access = new AccessControl(cfg);
+        FileStore store = new FileStore(base);
+        int swept = store.sweepTemp();
+        if (swept > 0) log.info("removed " + swept + " leftover temp files from an earlier run");
+        db = Database.open(base.resolve("data/index.db"));
+        FileIndex index = new FileIndex(db);
+        FileEvents events = FileEvents.NONE;
+        Uploads uploads = new Uploads(settings, store, index, events);
+        FileService files = new FileService(settings, store, index, events);
+        Housekeeping housekeeping = new Housekeeping(store);
+        UploadHandler upload = new UploadHandler(settings, uploads, store, UploadGuard.NONE);
+        StatHandler stat = new StatHandler(index);
+        Routes.Handlers h = new Routes.Handlers(upload,
+                new DownloadHandler(settings, store, index, DownloadGuard.NONE, MissingFiles.NONE),
+                new DeleteHandler(files, RequestCheck.NONE, (key, removed) -> { }),
+                new FileInfoHandler(files), new ExistHandler(files), new ListDirHandler(store),
+                new SearchHandler(index), stat,
+                new StatusHandler(settings, store, stat, upload::inProgress, Map::of),
+                new ReloadHandler(settings, cfgFile, next -> apply(next, access)),
+                new PageHandler(settings, base),
+                req -> {
+                    housekeeping.removeEmptyDirsAsync();
+                    return Routes.cleanStarted();
+                });
+        Router router = Routes.build(cfg.groupPrefix(), h);
+        accessLog = new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES, RollingLog.DEFAULT_KEEP);
+        dispatcher = new Dispatcher(settings, router, access, accessLog::line, log::error);
+        server = HttpServerFactory.start(cfg, dispatcher);
+        log.info("jfastdfs " + Version.VERSION + " serving " + cfg.host() + cfg.groupPrefix() + " on port " + port()
+                + ", data in " + base);
+    }
+
+    /** Starts a node on {@code base} (created if needed). */
+    public static Node start(Path base, Map<String, String> env) throws IOException, ConfigException {
+        return new Node(base.toAbsolutePath().normalize(), env);
+    }
+
+    private void apply(Config next, AccessControl access) {
+        try {
+            access.apply(next);
+        } catch (ConfigException e) {
+            throw io.jfastdfs.http.ApiError.fail(400, e.getMessage());
+        }
+        settings.set(next);
+        log.info("configuration reloaded");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Graceful stop: refuse new requests, let in-flight ones finish, close the index cleanly. */
+    @Override
+    public void close() {
+        dispatcher.drain();
+        server.stop(SHUTDOWN_SECONDS);
+        db.close();
+        log.info("stopped");
+        accessLog.close();
+        log.close();
+    }
+}

@@ -1,0 +1,50 @@
+package io.jfastdfs.api;
+
+import io.jfastdfs.http.Cors;
+import io.jfastdfs.http.Handler;
+import io.jfastdfs.http.Reply;
+import io.jfastdfs.http.Route;
+import io.jfastdfs.http.Route.Denial;
+import io.jfastdfs.http.Router;
+
+/** The route table of API.md §2: every action with its access rule and denial shape. */
+public final class Routes {
+    private Routes() {}
+
+    /** The handlers the table refers to. */
+    public record Handlers(UploadHandler upload, DownloadHandler download, DeleteHandler delete,
+                           FileInfoHandler fileInfo, ExistHandler exist, ListDirHandler listDir, SearchHandler search,
+                           StatHandler stat, StatusHandler status, ReloadHandler reload, PageHandler pages,
+                           Handler removeEmptyDir) {}
+
+    public static Router build(String groupPrefix, Handlers h) {
+        Router r = new Router(groupPrefix);
+        r.action(Route.publicAction("upload", h.upload()));
+        r.action(Route.publicAction("check_file_exist", h.exist()::one));
+        r.action(Route.publicAction("check_files_exist", h.exist()::many));
+        r.action(Route.publicAction("status", h.status()));
+        r.action(Route.adminAction("delete", Denial.TEXT, h.delete()));
+        r.action(Route.adminAction("get_file_info", Denial.TEXT, h.fileInfo()));
+        r.action(Route.adminAction("list_dir", Denial.ENVELOPE, h.listDir()));
+        r.action(Route.adminAction("search", Denial.ENVELOPE, h.search()));
+        r.action(Route.adminAction("stat", Denial.ENVELOPE, h.stat()));
+        r.action(Route.adminAction("repair_stat", Denial.ENVELOPE, h.stat()::repair));
+        r.action(Route.adminAction("reload", Denial.TEXT, h.reload()));
+        r.action(Route.adminAction("remove_empty_dir", Denial.ENVELOPE, h.removeEmptyDir()));
+        r.action(Route.adminAction("report", Denial.TEXT, h.pages()::report));
+        r.action(new Route("upload.html", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
+                h.pages()::upload));
+        r.prefix(new Route("static", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
+                h.pages()::asset));
+        r.page(new Route("page", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
+                h.pages()::upload));
+        r.download(new Route("download", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
+                h.download()));
+        return r;
+    }
+
+    /** remove_empty_dir's reply; the sweep runs in the background. */
+    public static Reply cleanStarted() {
+        return Reply.okMessage("clean job start ..,don't try again!!!");
+    }
+}

@@ -1,0 +1,159 @@
+package io.jfastdfs.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.jfastdfs.config.Config;
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.json.Json;
+import io.jfastdfs.store.SafePath;
+import io.jfastdfs.store.UnsafePathException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The single HttpHandler: path check → route → method check → admin guard → handler, then CORS,
+ * strict status mapping, the write, and one access-log line. Every ApiError becomes its answer here.
+ */
+public final class Dispatcher implements HttpHandler {
+    static final String DENIED = "Can only be called by the cluster ip or 127.0.0.1 or admin_ips(cfg.json),current ip:";
+
+    private final Settings settings;
+    private final Router router;
+    private final AccessPolicy policy;
+    private final Consumer<String> accessLog;
+    private final BiConsumer<String, Throwable> errorLog;
+    private final AccessLog format = new AccessLog();
+    private volatile boolean draining;
+
+    public Dispatcher(Settings settings, Router router, AccessPolicy policy, Consumer<String> accessLog,
+                      BiConsumer<String, Throwable> errorLog) {
+        this.settings = settings;
+        this.router = router;
+        this.policy = policy;
+        this.accessLog = accessLog;
+        this.errorLog = errorLog;
+    }
+
+    /** From now on every new request is answered 503 (shutdown in progress). */
+    public void drain() {
+        draining = true;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        long start = System.nanoTime();
+        Config cfg = settings.get();
+        String method = ex.getRequestMethod();
+        Client client = null;
+        int status = 500;
+        long sent = 0;
+        try {
+            client = policy.client(ex);
+            Route route = null;
+            Reply reply;
+            try {
+                route = routeOf(ex);
+                reply = draining ? Reply.empty(503) : serve(ex, route, method, client);
+            } catch (ApiError e) {
+                reply = render(e);
+            }
+            Map<String, String> headers = reply.headers();
+            if (route != null) {
+                Cors.apply(cfg, route.cors(), ex.getRequestHeaders().getFirst("Origin"), method.equals("OPTIONS"), headers);
+            }
+            status = reply.status(cfg.strictHttpStatus());
+            sent = write(ex, method, status, reply);
+        } catch (IOException e) {
+            status = status == 500 ? 499 : status; // client went away mid-answer
+        } catch (RuntimeException e) {
+            errorLog.accept("request " + method + " " + ex.getRequestURI() + " failed", e);
+            status = 500;
+            trySendError(ex);
+        } finally {
+            ex.close();
+            String who = client != null ? client.display() : String.valueOf(ex.getRemoteAddress());
+            accessLog.accept(format.line(System.nanoTime() - start, who, method, status,
+                    ex.getRequestURI().toString(), sent));
+        }
+    }
+
+    private Route routeOf(HttpExchange ex) {
+        String raw = ex.getRequestURI().getRawPath();
+        try {
+            String path = SafePath.requestPath(raw, UrlCodec.decode(raw == null ? "" : raw, false));
+            Route r = router.route(path);
+            if (r == null) throw ApiError.empty(404);
+            ex.setAttribute("path", path);
+            return r;
+        } catch (UnsafePathException e) {
+            throw ApiError.empty(400);
+        }
+    }
+
+    private Reply serve(HttpExchange ex, Route route, String method, Client client) throws IOException {
+        if (method.equals("OPTIONS") && route.cors() != Cors.Flavour.TUS) return Reply.empty(200);
+        if (!route.methods().contains(method)) throw ApiError.empty(405);
+        Request req = new Request(ex, method, (String) ex.getAttribute("path"), client);
+        if (route.access() == Route.Access.ADMIN && !policy.isAdmin(req)) return denial(route, client);
+        return route.handler().handle(req);
+    }
+
+    private static Reply denial(Route route, Client client) {
+        String text = DENIED + client.display();
+        return switch (route.denial()) {
+            case TEXT -> Reply.text(text).strictStatus(403);
+            case ENVELOPE -> Reply.envelope("fail", text, null).strictStatus(403);
+            case SYNC -> Reply.envelope("fail", "client must be in cluster", null).strictStatus(403);
+            case EMPTY -> Reply.empty(200).strictStatus(403);
+        };
+    }
+
+    private static Reply render(ApiError e) {
+        int status = e.status(false);
+        Reply r = switch (e.shape()) {
+            case ENVELOPE -> Reply.text(status, Json.pretty(Envelope.of("fail", e.getMessage(), null)));
+            case TEXT -> Reply.text(status, e.getMessage());
+            case EMPTY -> Reply.empty(status);
+        };
+        return r.strictStatus(e.status(true));
+    }
+
+    /** Sends status, headers and body; returns the body bytes sent. */
+    static long write(HttpExchange ex, String method, int status, Reply reply) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        for (Map.Entry<String, String> e : reply.headers().entrySet()) h.set(e.getKey(), e.getValue());
+        long len = reply.length();
+        boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
+        if (noBody) {
+            if (status != 204 && status != 304) h.set("Content-Length", Long.toString(Math.max(len, 0)));
+            ex.sendResponseHeaders(status, -1);
+            return 0;
+        }
+        if (len == 0) {
+            ex.sendResponseHeaders(status, -1);
+            return 0;
+        }
+        ex.sendResponseHeaders(status, len < 0 ? 0 : len);
+        OutputStream out = ex.getResponseBody();
+        reply.writeBody(out);
+        out.flush();
+        return Math.max(len, 0);
+    }
+
+    private static void trySendError(HttpExchange ex) {
+        try {
+            byte[] body = "(error)internal server error".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", Reply.TEXT_TYPE);
+            ex.sendResponseHeaders(500, body.length);
+            ex.getResponseBody().write(body);
+        } catch (IOException | RuntimeException ignored) {
+            // headers were already sent: closing the exchange is all that is left
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.jfastdfs.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Serves the bytes of a file, or of a slice of a container file, with the download semantics of
+ * API.md §2.3: Range (206/416), If-Modified-Since/If-None-Match (304), If-Range, Last-Modified,
+ * ETag and exact Content-Length. Small files are read in one go; big ones are streamed.
+ */
+public final class FileReply {
+    private static final int SMALL = 64 * 1024;
+    private static final int CHUNK = 256 * 1024;
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private FileReply() {}
+
+    /**
+     * @param offset start of the content inside {@code file}; {@code size} its length
+     * @param mtimeSeconds Last-Modified value; {@code etag} quoted or null
+     */
+    public static Reply of(Request req, Path file, long offset, long size, long mtimeSeconds, String etag,
+                           String contentType) throws IOException {
+        String lastModified = HTTP_DATE.format(ZonedDateTime.ofInstant(Instant.ofEpochSecond(mtimeSeconds), ZoneOffset.UTC));
+        if (notModified(req, etag, mtimeSeconds)) {
+            return withCommon(Reply.empty(304), lastModified, etag);
+        }
+        ByteRange range = ByteRange.parse(req.header("Range"), size);
+        if (range != ByteRange.NONE && !ifRangeMatches(req.header("If-Range"), etag, lastModified)) {
+            range = ByteRange.NONE;
+        }
+        if (range == ByteRange.UNSATISFIABLE) {
+            return withCommon(Reply.empty(416), lastModified, etag).header("Content-Range", "bytes */" + size);
+        }
+        long start = range == ByteRange.NONE ? 0 : range.start();
+        long len = range == ByteRange.NONE ? size : range.length();
+        int status = range == ByteRange.NONE ? 200 : 206;
+        Reply r;
+        if (req.method().equals("HEAD")) {
+            r = Reply.stream(status, len, out -> { });
+        } else if (len <= SMALL) {
+            r = Reply.bytes(status, null, readSmall(file, offset + start, (int) len));
+        } else {
+            long from = offset + start;
+            r = Reply.stream(status, len, out -> copy(file, from, len, out));
+        }
+        if (status == 206) r.header("Content-Range", "bytes " + start + "-" + (start + len - 1) + "/" + size);
+        r.header("Content-Type", contentType);
+        return withCommon(r, lastModified, etag);
+    }
+
+    /** The first bytes of the content, for sniffing the type. */
+    public static int head(Path file, long offset, long size, byte[] into) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.wrap(into, 0, (int) Math.min(into.length, size));
+            int n = 0;
+            while (b.hasRemaining()) {
+                int r = ch.read(b, offset + n);
+                if (r < 0) break;
+                n += r;
+            }
+            return n;
+        }
+    }
+
+    private static Reply withCommon(Reply r, String lastModified, String etag) {
+        r.header("Accept-Ranges", "bytes").header("Last-Modified", lastModified)
+                .header("X-Content-Type-Options", "nosniff");
+        if (etag != null) r.header("ETag", etag);
+        return r;
+    }
+
+    private static boolean notModified(Request req, String etag, long mtime) {
+        String inm = req.header("If-None-Match");
+        if (!inm.isEmpty()) return etag != null && (inm.equals("*") || inm.contains(etag));
+        String ims = req.header("If-Modified-Since");
+        if (ims.isEmpty()) return false;
+        try {
+            return mtime <= ZonedDateTime.parse(ims, HTTP_DATE).toEpochSecond();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean ifRangeMatches(String ifRange, String etag, String lastModified) {
+        if (ifRange.isEmpty()) return true;
+        return ifRange.equals(etag) || ifRange.equals(lastModified);
+    }
+
+    private static byte[] readSmall(Path file, long pos, int len) throws IOException {
+        byte[] data = new byte[len];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            while (b.hasRemaining()) {
+                int r = ch.read(b, pos + b.position());
+                if (r < 0) throw new IOException("file shrank while being served");
+            }
+        }
+        return data;
+    }
+
+    private static void copy(Path file, long pos, long len, OutputStream out) throws IOException {
+        byte[] buf = new byte[CHUNK];
+        ByteBuffer b = ByteBuffer.wrap(buf);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long done = 0;
+            while (done < len) {
+                b.clear().limit((int) Math.min(CHUNK, len - done));
+                int r = ch.read(b, pos + done);
+                if (r < 0) throw new IOException("file shrank while being served");
+                out.write(buf, 0, r);
+                done += r;
+            }
+        }
+    }
+}

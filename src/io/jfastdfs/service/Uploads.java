@@ -1,0 +1,126 @@
+package io.jfastdfs.service;
+
+import io.jfastdfs.config.Config;
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.http.ApiError;
+import io.jfastdfs.index.FileIndex;
+import io.jfastdfs.index.FileRecord;
+import io.jfastdfs.index.InsertResult;
+import io.jfastdfs.store.FileNames;
+import io.jfastdfs.store.FileStore;
+import io.jfastdfs.store.PathLayout;
+import io.jfastdfs.store.TempFile;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns received bytes into a stored, indexed file (API.md §2.1, §3): validates the request,
+ * dedups by digest, places the file (fsync, atomic link/rename), commits the index row, and only
+ * then lets the caller answer. Every path consumes the temp file.
+ */
+public final class Uploads {
+    private final Settings settings;
+    private final FileStore store;
+    private final FileIndex index;
+    private final FileEvents events;
+
+    public Uploads(Settings settings, FileStore store, FileIndex index, FileEvents events) {
+        this.settings = settings;
+        this.store = store;
+        this.index = index;
+        this.events = events;
+    }
+
+    /** Checks that come before any bytes are read: read_only and free disk space. */
+    public void checkWritable() {
+        Config cfg = settings.get();
+        if (cfg.readOnly()) throw ApiError.fail(403, "(error) readonly");
+        try {
+            if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) throw ApiError.real(507, "(error)disk full");
+        } catch (IOException e) {
+            throw ApiError.fail(500, "(error)fail," + e.getMessage());
+        }
+    }
+
+    /** Validates the request's scene, path and names (checks 6–8 of §2.1) before the bytes matter. */
+    public UploadPlan plan(UploadRequest req) {
+        return UploadPlan.of(settings.get(), req);
+    }
+
+    /** Stores {@code temp} according to {@code plan}; the temp file is gone afterwards in every case. */
+    public UploadOutcome store(TempFile temp, UploadPlan plan) throws IOException {
+        Config cfg = settings.get();
+        try {
+            if (temp.size() == 0) throw ApiError.fail(400, "file size is zero");
+            String digest = temp.digestHex();
+            if (!plan.expectedMd5().isEmpty() && !plan.expectedMd5().equalsIgnoreCase(digest)) {
+                throw ApiError.fail(400, " fileInfo.Md5 and md5sum !=");
+            }
+            if (cfg.enableDistinctFile()) {
+                Optional<FileRecord> dup = liveRecord(digest);
+                if (dup.isPresent()) {
+                    aliasAll(plan, dup.get());
+                    return new UploadOutcome(dup.get(), true);
+                }
+            }
+            temp.finish(cfg.fsyncUploads());
+            return place(cfg, temp, digest, plan);
+        } finally {
+            temp.discard();
+        }
+    }
+
+    /** The indexed record for {@code key} if its bytes are really on disk (ghosts do not count, #114). */
+    public Optional<FileRecord> liveRecord(String key) {
+        return index.find(key).filter(r -> r.offset() != FileRecord.OFFSET_NORMAL
+                || store.present(r.relativeFile(), r.size()));
+    }
+
+    private UploadOutcome place(Config cfg, TempFile temp, String digest, UploadPlan plan) throws IOException {
+        LocalDateTime now = LocalDateTime.now();
+        long ts = now.atZone(ZoneId.systemDefault()).toEpochSecond();
+        String dir = plan.customDir() != null ? plan.customDir() : PathLayout.datedDir(plan.scene(), cfg.peerId(), now);
+        String ext = FileNames.extension(plan.name());
+        String name = plan.name().isEmpty() && !plan.tus() ? digest + ext : plan.name();
+        String rename = plan.rename();
+        if (cfg.renameFile()) {
+            rename = (plan.tus() ? digest : FileRecord.md5Hex(UUID.randomUUID().toString())) + ext;
+        } else if (plan.tus() && name.isEmpty()) {
+            rename = digest;
+        }
+        boolean renamed = !rename.isEmpty() && !rename.equals(name);
+        String stored = store.place(temp, dir, renamed ? rename : name, !cfg.enableDistinctFile(), cfg.fsyncUploads());
+        if (renamed) rename = stored;
+        else name = stored;
+        FileRecord rec = new FileRecord(name, renamed ? rename : "", dir, digest, temp.size(),
+                List.of(cfg.host()), plan.scene(), ts, FileRecord.OFFSET_NORMAL);
+        if (!cfg.enableDistinctFile()) {
+            rec = rec.withMd5(rec.pathKey());
+            index.replace(rec);
+            aliasAll(plan, rec);
+            events.added(rec);
+            return new UploadOutcome(rec, false);
+        }
+        InsertResult res = index.insert(rec, plan.aliases());
+        if (!res.inserted()) {
+            if (store.present(res.record().relativeFile(), res.record().size())) {
+                store.delete(rec.relativeFile()); // a concurrent identical upload won the race
+                aliasAll(plan, res.record());
+                return new UploadOutcome(res.record(), true);
+            }
+            index.replace(rec); // the indexed copy vanished from disk: this upload takes its place
+            aliasAll(plan, rec);
+        }
+        events.added(rec);
+        return new UploadOutcome(rec, false);
+    }
+
+    private void aliasAll(UploadPlan plan, FileRecord rec) {
+        for (String a : plan.aliases()) index.addAlias(a, rec.md5());
+    }
+}
