@@ -2,6 +2,7 @@
 # Builds fileserver.jar (javac --release 21, sqlite-jdbc bundled) and runs the tests.
 #   ./build.sh          fetch dependencies if missing, compile, package fileserver.jar
 #   ./build.sh test     build, compile the tests, run them all; last line: "N passed, N failed"
+#                       (TEST_SELECT="--select-class x.y.Z" runs a subset)
 #   ./build.sh run      build, then start the server in the foreground with defaults
 #   ./build.sh java     print the java executable this script would use
 #   ./build.sh clean    remove build outputs
@@ -78,13 +79,13 @@ run_tests() {
   JFASTDFS_JAVA=$JAVA JFASTDFS_CP="build/classes:$SQLITE_JAR" \
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
     -jar "$JUNIT_JAR" execute --class-path "build/test-classes:build/classes:$SQLITE_JAR" \
-    --scan-class-path build/test-classes --disable-banner --details=tree \
+    ${TEST_SELECT:---scan-class-path build/test-classes} --disable-banner --details=tree \
     --config=junit.jupiter.execution.parallel.enabled=true \
     --config=junit.jupiter.execution.parallel.mode.default=same_thread \
     --config=junit.jupiter.execution.parallel.mode.classes.default=concurrent \
     --config=junit.jupiter.execution.parallel.config.strategy=fixed \
     --config=junit.jupiter.execution.parallel.config.fixed.parallelism=${TEST_PARALLELISM:-3} \
-    ${TEST_SELECT:-} 2>&1 | tee "$out" || rc=$?
+    2>&1 | tee "$out" || rc=$?
   local passed failed aborted skipped
   passed=$(sed -n 's/^\[ *\([0-9]*\) tests successful *\]$/\1/p' "$out" | tail -1)
   failed=$(sed -n 's/^\[ *\([0-9]*\) tests failed *\]$/\1/p' "$out" | tail -1)

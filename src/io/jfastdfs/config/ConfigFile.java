@@ -43,6 +43,13 @@ public final class ConfigFile {
         return file;
     }
 
+    /** Writes a fresh cfg.json: the generated defaults with {@code overrides} on top. */
+    public void create(Map<String, Object> overrides) throws IOException {
+        Map<String, Object> m = generated();
+        m.putAll(overrides);
+        write(m);
+    }
+
     /** Reads cfg.json, writing a fresh one with every key first when it does not exist. */
     public Config loadOrCreate() throws ConfigException, IOException {
         if (!Files.exists(file)) write(generated());

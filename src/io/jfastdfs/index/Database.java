@@ -21,9 +21,10 @@ import java.util.concurrent.CompletionException;
  * {@code synchronous=FULL}: a write returns only after the WAL holding its batch was fsync'ed, so an
  * acknowledged upload's record (and what peers must learn of it) survives a power cut, as API.md
  * §3.7 promises; NORMAL syncs only at checkpoints and may lose the last acknowledged writes. Group
- * commit makes FULL cheap: one fsync per batch. Measured (IndexThroughputTest, 2-core VM, fsync
- * about 0.13 ms): sequential insert p50 190 us FULL vs 110 us NORMAL; 64 concurrent writers about
- * 7,500 inserts/s with either, as a batch's cost is its WAL page writes, not its one fsync.
+ * commit makes FULL cheap: one fsync per batch. Measured (IndexThroughputTest, busy 2-core VM,
+ * fsync about 0.13 ms): sequential insert p50 0.19-0.25 ms FULL vs 0.10-0.17 ms NORMAL; 64
+ * concurrent writers 4,500-7,500 inserts/s with either, as a batch's cost is its WAL page writes,
+ * not its one fsync.
  */
 public final class Database implements AutoCloseable {
 

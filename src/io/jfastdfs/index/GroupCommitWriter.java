@@ -127,7 +127,7 @@ final class GroupCommitWriter {
             control.execute(BEGIN);
             for (Task<?> task : batch) runInSavepoint(c, control, task);
             control.execute(COMMIT);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) { // the loop must survive whatever the driver throws
             try {
                 control.execute(ROLLBACK);
             } catch (SQLException alreadyGone) {

@@ -24,16 +24,17 @@ final class ReaderPool implements AutoCloseable {
     private static final String ROLLBACK = "ROLLBACK";
 
     private final ExecutorService threads;
-    private final Set<Thread> own = ConcurrentHashMap.newKeySet();
+    /** This pool's threads, to refuse a read started from inside a read. */
+    private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Connection> connection;
     /** Every connection handed out, closed by {@link #close()} once the threads are done. */
     private final Queue<Connection> opened = new ConcurrentLinkedQueue<>();
 
     ReaderPool(int size, ConnectionFactory factory) {
-        ThreadFactory factoryOfThreads = Thread.ofPlatform().name("index-reader-", 1).daemon().factory();
+        ThreadFactory platform = Thread.ofPlatform().name("index-reader-", 1).daemon().factory();
         threads = Executors.newFixedThreadPool(size, task -> {
-            Thread t = factoryOfThreads.newThread(task);
-            own.add(t);
+            Thread t = platform.newThread(task);
+            ownThreads.add(t);
             return t;
         });
         connection = ThreadLocal.withInitial(() -> {
@@ -48,8 +49,8 @@ final class ReaderPool implements AutoCloseable {
     }
 
     <T> CompletableFuture<T> submit(SqlWork<T> work) {
-        if (own.contains(Thread.currentThread())) {
-            throw new IllegalStateException("read work must not start another read (a full pool would wait for itself)");
+        if (ownThreads.contains(Thread.currentThread())) {
+            throw new IllegalStateException("read work must not start another read (a busy pool would wait on itself)");
         }
         CompletableFuture<T> done = new CompletableFuture<>();
         try {
