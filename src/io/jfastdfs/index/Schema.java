@@ -37,7 +37,13 @@ final class Schema {
             "CREATE INDEX aliases_md5 ON aliases (md5)",
             "CREATE TABLE daily (day TEXT PRIMARY KEY, count INTEGER NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID");
 
-    static final Schema CURRENT = new Schema(List.of(V1_FILES));
+    /** v2: replication log, peer cursors, tombstones (owned by the cluster package). */
+    private static final List<String> V2_CLUSTER = List.of();
+
+    /** v3: tus uploads in progress (owned by the tus package). */
+    private static final List<String> V3_TUS = List.of();
+
+    static final Schema CURRENT = new Schema(List.of(V1_FILES, V2_CLUSTER, V3_TUS));
 
     private final List<List<String>> steps;
 
