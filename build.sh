@@ -79,7 +79,7 @@ run_tests() {
   JFASTDFS_JAVA=$JAVA JFASTDFS_CP="build/classes:$SQLITE_JAR" \
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
     -jar "$JUNIT_JAR" execute --class-path "build/test-classes:build/classes:$SQLITE_JAR" \
-    ${TEST_SELECT:---scan-class-path build/test-classes} --disable-banner --details=tree \
+    ${TEST_SELECT:---scan-class-path build/test-classes} --disable-banner --disable-ansi-colors --details=tree \
     --config=junit.jupiter.execution.parallel.enabled=true \
     --config=junit.jupiter.execution.parallel.mode.default=same_thread \
     --config=junit.jupiter.execution.parallel.mode.classes.default=concurrent \
