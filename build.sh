@@ -8,12 +8,17 @@
 #   ./build.sh clean    remove build outputs
 set -euo pipefail
 cd "$(dirname "$0")"
+ROOT=$PWD
 
 SQLITE=org.xerial:sqlite-jdbc:3.54.1.0
 JUNIT=org.junit.platform:junit-platform-console-standalone:6.1.3
 SQLITE_JAR=lib/sqlite-jdbc-3.54.1.0.jar
 JUNIT_JAR=lib/junit-platform-console-standalone-6.1.3.jar
 VERSION=$(cat VERSION 2>/dev/null || echo 0.1.0)
+# BUILD_DIR lets several checkouts' builds run side by side without sharing class files.
+B=${BUILD_DIR:-build}
+mkdir -p "$B" && B=$(cd "$B" && pwd)
+JAR_OUT=${BUILD_DIR:+$B/}fileserver.jar
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 
@@ -56,30 +61,30 @@ fetch() { # artifact jar
 
 build() {
   fetch "$SQLITE" "$SQLITE_JAR"
-  rm -rf build/classes build/jar && mkdir -p build/classes build/jar
-  find src -name '*.java' > build/sources.txt
-  "$JAVAC" --release 21 -encoding UTF-8 -Xlint:all,-serial -Werror -cp "$SQLITE_JAR" -d build/classes @build/sources.txt
-  (cd src && find . -type f ! -name '*.java' -exec cp --parents {} ../build/classes/ \;)
+  rm -rf $B/classes $B/jar && mkdir -p $B/classes $B/jar
+  find src -name '*.java' > $B/sources.txt
+  "$JAVAC" --release 21 -encoding UTF-8 -Xlint:all,-serial -Werror -cp "$SQLITE_JAR" -d $B/classes @$B/sources.txt
+  (cd src && find . -type f ! -name '*.java' -exec cp --parents {} $B/classes/ \;)
   local commit; commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-  printf 'version=%s\ncommit=%s\nbuilt=%s\n' "$VERSION" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > build/classes/io/jfastdfs/build.properties
-  (cd build/jar && "$JAR" xf "../../$SQLITE_JAR" && rm -rf META-INF/MANIFEST.MF META-INF/*.SF META-INF/*.RSA META-INF/versions/9/module-info.class)
-  cp -r build/classes/. build/jar/
-  printf 'Main-Class: io.jfastdfs.Main\nEnable-Native-Access: ALL-UNNAMED\nImplementation-Version: %s\n' "$VERSION" > build/manifest.txt
-  "$JAR" cfm fileserver.jar build/manifest.txt -C build/jar .
-  echo "built fileserver.jar with $JDK" >&2
+  printf 'version=%s\ncommit=%s\nbuilt=%s\n' "$VERSION" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > $B/classes/io/jfastdfs/build.properties
+  (cd $B/jar && "$JAR" xf "$ROOT/$SQLITE_JAR" && rm -rf META-INF/MANIFEST.MF META-INF/*.SF META-INF/*.RSA META-INF/versions/9/module-info.class)
+  cp -r $B/classes/. $B/jar/
+  printf 'Main-Class: io.jfastdfs.Main\nEnable-Native-Access: ALL-UNNAMED\nImplementation-Version: %s\n' "$VERSION" > $B/manifest.txt
+  "$JAR" cfm "$JAR_OUT" $B/manifest.txt -C $B/jar .
+  echo "built $JAR_OUT with $JDK" >&2
 }
 
 run_tests() {
   fetch "$JUNIT" "$JUNIT_JAR"
-  rm -rf build/test-classes && mkdir -p build/test-classes
-  find test -name '*.java' > build/test-sources.txt
-  "$JAVAC" --release 21 -encoding UTF-8 -cp "build/classes:$SQLITE_JAR:$JUNIT_JAR" -d build/test-classes @build/test-sources.txt
-  (cd test && find . -type f ! -name '*.java' ! -path './js/node_modules/*' -exec cp --parents {} ../build/test-classes/ \;)
-  local out=build/test-output.txt rc=0
-  JFASTDFS_JAVA=$JAVA JFASTDFS_CP="build/classes:$SQLITE_JAR" \
+  rm -rf $B/test-classes && mkdir -p $B/test-classes
+  find test -name '*.java' > $B/test-sources.txt
+  "$JAVAC" --release 21 -encoding UTF-8 -cp "$B/classes:$SQLITE_JAR:$JUNIT_JAR" -d $B/test-classes @$B/test-sources.txt
+  (cd test && find . -type f ! -name '*.java' ! -path './js/node_modules/*' -exec cp --parents {} $B/test-classes/ \;)
+  local out=$B/test-output.txt rc=0
+  JFASTDFS_JAVA=$JAVA JFASTDFS_CP="$B/classes:$SQLITE_JAR" JFASTDFS_JAR="$JAR_OUT" \
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
-    -jar "$JUNIT_JAR" execute --class-path "build/test-classes:build/classes:$SQLITE_JAR" \
-    ${TEST_SELECT:---scan-class-path build/test-classes} --disable-banner --disable-ansi-colors --details=tree \
+    -jar "$JUNIT_JAR" execute --class-path "$B/test-classes:$B/classes:$SQLITE_JAR" \
+    ${TEST_SELECT:---scan-class-path $B/test-classes} --disable-banner --disable-ansi-colors --details=tree \
     --config=junit.jupiter.execution.parallel.enabled=true \
     --config=junit.jupiter.execution.parallel.mode.default=same_thread \
     --config=junit.jupiter.execution.parallel.mode.classes.default=concurrent \
@@ -100,7 +105,7 @@ run_tests() {
 case "${1:-build}" in
   build) build ;;
   test) build && run_tests ;;
-  run) build && exec "$JAVA" -Dsun.net.httpserver.nodelay=true --enable-native-access=ALL-UNNAMED -jar fileserver.jar server ;;
+  run) build && exec "$JAVA" -Dsun.net.httpserver.nodelay=true --enable-native-access=ALL-UNNAMED -jar "$JAR_OUT" server ;;
   java) echo "$JAVA" ;;
   clean) rm -rf build fileserver.jar ;;
   *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;

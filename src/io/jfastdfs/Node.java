@@ -1,8 +1,8 @@
 package io.jfastdfs;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jfastdfs.api.AccessGuards;
 import io.jfastdfs.api.DeleteHandler;
-import io.jfastdfs.api.DownloadGuard;
 import io.jfastdfs.api.DownloadHandler;
 import io.jfastdfs.api.ExistHandler;
 import io.jfastdfs.api.FileInfoHandler;
@@ -10,14 +10,13 @@ import io.jfastdfs.api.ListDirHandler;
 import io.jfastdfs.api.MissingFiles;
 import io.jfastdfs.api.PageHandler;
 import io.jfastdfs.api.ReloadHandler;
-import io.jfastdfs.api.RequestCheck;
 import io.jfastdfs.api.Routes;
 import io.jfastdfs.api.SearchHandler;
 import io.jfastdfs.api.StatHandler;
 import io.jfastdfs.api.StatusHandler;
-import io.jfastdfs.api.UploadGuard;
 import io.jfastdfs.api.UploadHandler;
 import io.jfastdfs.auth.AccessControl;
+import io.jfastdfs.auth.LogRedaction;
 import io.jfastdfs.config.Config;
 import io.jfastdfs.config.ConfigException;
 import io.jfastdfs.config.ConfigFile;
@@ -68,11 +67,12 @@ public final class Node implements AutoCloseable {
         Uploads uploads = new Uploads(settings, store, index, events);
         FileService files = new FileService(settings, store, index, events);
         Housekeeping housekeeping = new Housekeeping(store);
-        UploadHandler upload = new UploadHandler(settings, uploads, store, UploadGuard.NONE);
+        AccessGuards guards = new AccessGuards(settings, index, access);
+        UploadHandler upload = new UploadHandler(settings, uploads, store, guards);
         StatHandler stat = new StatHandler(index);
         Routes.Handlers h = new Routes.Handlers(upload,
-                new DownloadHandler(settings, store, index, DownloadGuard.NONE, MissingFiles.NONE),
-                new DeleteHandler(files, RequestCheck.NONE, (key, removed) -> { }),
+                new DownloadHandler(settings, store, index, guards, MissingFiles.NONE),
+                new DeleteHandler(files, guards::checkDelete, (key, removed) -> { }),
                 new FileInfoHandler(files), new ExistHandler(files), new ListDirHandler(store),
                 new SearchHandler(index), stat,
                 new StatusHandler(settings, store, stat, upload::inProgress, Map::of),
@@ -84,7 +84,8 @@ public final class Node implements AutoCloseable {
                 });
         Router router = Routes.build(cfg.groupPrefix(), h);
         accessLog = new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES, RollingLog.DEFAULT_KEEP);
-        dispatcher = new Dispatcher(settings, router, access, accessLog::line, log::error);
+        dispatcher = new Dispatcher(settings, router, access, line -> accessLog.line(LogRedaction.redact(line)),
+                (msg, e) -> log.error(LogRedaction.redact(msg), e));
         server = HttpServerFactory.start(cfg, dispatcher);
         log.info("jfastdfs " + Version.VERSION + " serving " + cfg.host() + cfg.groupPrefix() + " on port " + port()
                 + ", data in " + base);
@@ -116,8 +117,12 @@ public final class Node implements AutoCloseable {
     /** Graceful stop: refuse new requests, let in-flight ones finish, close the index cleanly. */
     @Override
     public void close() {
-        dispatcher.drain();
-        server.stop(SHUTDOWN_SECONDS);
+        try {
+            dispatcher.drain(SHUTDOWN_SECONDS * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
         db.close();
         log.info("stopped");
         accessLog.close();

@@ -29,20 +29,30 @@ public final class Dispatcher implements HttpHandler {
     private final Consumer<String> accessLog;
     private final BiConsumer<String, Throwable> errorLog;
     private final AccessLog format = new AccessLog();
+    private final IdleWatchdog watchdog;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
 
     public Dispatcher(Settings settings, Router router, AccessPolicy policy, Consumer<String> accessLog,
                       BiConsumer<String, Throwable> errorLog) {
         this.settings = settings;
+        this.watchdog = new IdleWatchdog(() -> settings.get().readTimeout());
         this.router = router;
         this.policy = policy;
         this.accessLog = accessLog;
         this.errorLog = errorLog;
     }
 
-    /** From now on every new request is answered 503 (shutdown in progress). */
-    public void drain() {
+    /**
+     * Answers every new request 503 and waits up to {@code maxMillis} for the requests in flight.
+     * (The JDK server's own stop(delay) cannot be used for this: an exchange that ended without an
+     * answer, e.g. a client that went away, keeps it waiting for the whole delay.)
+     */
+    public void drain(long maxMillis) throws InterruptedException {
         draining = true;
+        long deadline = System.currentTimeMillis() + maxMillis;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        watchdog.close();
     }
 
     @Override
@@ -53,7 +63,10 @@ public final class Dispatcher implements HttpHandler {
         Client client = null;
         int status = 500;
         long sent = 0;
+        IdleWatchdog.Activity activity = watchdog.begin();
+        inFlight.incrementAndGet();
         try {
+            ex.setStreams(activity.watch(ex.getRequestBody()), activity.watch(ex.getResponseBody()));
             client = policy.client(ex);
             Route route = null;
             Reply reply;
@@ -76,6 +89,9 @@ public final class Dispatcher implements HttpHandler {
             status = 500;
             trySendError(ex);
         } finally {
+            inFlight.decrementAndGet();
+            activity.close();
+            if (activity.wasCut()) status = 408;
             ex.close();
             String who = client != null ? client.display() : String.valueOf(ex.getRemoteAddress());
             accessLog.accept(format.line(System.nanoTime() - start, who, method, status,

@@ -80,7 +80,7 @@ class ToolsTest {
         Path app = Files.createTempDirectory("jfastdfs-app");
         try {
             Files.copy(REPO.resolve("control"), app.resolve("control"), StandardCopyOption.COPY_ATTRIBUTES);
-            Files.copy(REPO.resolve("fileserver.jar"), app.resolve("fileserver.jar"));
+            Files.copy(REPO.resolve(System.getenv().getOrDefault("JFASTDFS_JAR", "fileserver.jar")), app.resolve("fileserver.jar"));
             int port = TestServer.freePort();
             TestServer.writeConfig(app, TestServer.withDefaults(Map.of("addr", "127.0.0.1:" + port)));
             Map<String, String> env = java.util.Map.of("JAVA_HOME", javaHome());
