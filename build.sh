@@ -84,7 +84,7 @@ run_tests() {
   JFASTDFS_JAVA=$JAVA JFASTDFS_CP="$B/classes:$SQLITE_JAR" JFASTDFS_JAR="$JAR_OUT" \
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
     -jar "$JUNIT_JAR" execute --class-path "$B/test-classes:$B/classes:$SQLITE_JAR" \
-    ${TEST_SELECT:---scan-class-path $B/test-classes} --disable-banner --disable-ansi-colors --details=tree \
+    ${TEST_SELECT:---scan-class-path $B/test-classes} --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree \
     --config=junit.jupiter.execution.parallel.enabled=true \
     --config=junit.jupiter.execution.parallel.mode.default=same_thread \
     --config=junit.jupiter.execution.parallel.mode.classes.default=concurrent \
@@ -104,8 +104,8 @@ run_tests() {
 
 case "${1:-build}" in
   build) build ;;
-  test) build && run_tests ;;
-  run) build && exec "$JAVA" -Dsun.net.httpserver.nodelay=true --enable-native-access=ALL-UNNAMED -jar "$JAR_OUT" server ;;
+  test) build; run_tests ;;
+  run) build; exec "$JAVA" -Dsun.net.httpserver.nodelay=true --enable-native-access=ALL-UNNAMED -jar "$JAR_OUT" server ;;
   java) echo "$JAVA" ;;
   clean) rm -rf build fileserver.jar ;;
   *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;

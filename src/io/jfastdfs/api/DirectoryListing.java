@@ -22,8 +22,12 @@ final class DirectoryListing {
     }
 
     Reply reply(Config cfg, String rel, Path dir) throws IOException {
+        String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
+        if (!Files.isDirectory(dir) || !dir.startsWith(store.root()) || top.equals(FileStore.TMP)
+                || top.equals(FileStore.BIG)) {
+            throw ApiError.empty(404);
+        }
         if (!cfg.showDir()) return Reply.text("list dir deny").strictStatus(403);
-        if (!Files.isDirectory(dir) || !dir.startsWith(store.root())) throw ApiError.empty(404);
         if (!rel.isEmpty() && !rel.endsWith("/")) {
             String last = rel.substring(rel.lastIndexOf('/') + 1);
             return Reply.empty(301).header("Location", UrlCodec.encodePathSegment(last) + "/");

@@ -29,11 +29,10 @@ final class Disposition {
     static String header(String name) {
         boolean plain = true;
         StringBuilder fallback = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        for (int c : name.codePoints().toArray()) { // one '_' per character, emoji included
             boolean printable = c >= 0x20 && c < 0x7f;
             if (!printable || c == '"' || c == '\\' || c == ';' || c == ',') plain = false;
-            fallback.append(printable && c != '"' && c != '\\' ? c : '_');
+            fallback.append(printable && c != '"' && c != '\\' ? (char) c : '_');
         }
         if (plain) return "attachment;filename=" + name;
         return "attachment;filename=\"" + fallback + "\";filename*=UTF-8''" + UrlCodec.encodeComponent(name);

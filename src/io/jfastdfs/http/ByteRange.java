@@ -24,6 +24,7 @@ public record ByteRange(long start, long end) {
         if (dash < 0) return NONE;
         String a = spec.substring(0, dash).trim();
         String b = spec.substring(dash + 1).trim();
+        if (!digits(a) || !digits(b)) return NONE; // "bytes=--1", "+5": not a range at all
         try {
             if (a.isEmpty()) {
                 if (b.isEmpty()) return NONE;
@@ -32,12 +33,16 @@ public record ByteRange(long start, long end) {
                 return new ByteRange(Math.max(0, size - n), size - 1);
             }
             long start = Long.parseLong(a);
-            long end = b.isEmpty() ? size - 1 : Long.parseLong(b);
-            if (start < 0 || end < start) return NONE;
+            long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
+            if (last < start) return NONE;
             if (start >= size) return UNSATISFIABLE;
-            return new ByteRange(start, Math.min(end, size - 1));
+            return new ByteRange(start, Math.min(last, size - 1));
         } catch (NumberFormatException e) {
             return NONE;
         }
+    }
+
+    private static boolean digits(String s) {
+        return s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -24,10 +24,12 @@ public final class PathLayout {
      * starts with "files" is used as-is.
      */
     public static String customDir(String path) {
-        SafePath.relative(path);
-        String p = path.replace(".", "");
-        while (p.startsWith("/")) p = p.substring(1);
-        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        String trimmed = path;
+        while (trimmed.startsWith("/")) trimmed = trimmed.substring(1);
+        while (trimmed.endsWith("/")) trimmed = trimmed.substring(0, trimmed.length() - 1);
+        if (trimmed.isEmpty()) throw new UnsafePathException("empty path");
+        SafePath.relative(trimmed);
+        String p = trimmed.replace(".", "");
         if (p.isEmpty()) throw new UnsafePathException("empty path");
         SafePath.relative(p);
         String dir = p.equals("files") || p.startsWith("files/") ? p : "files/" + p;
