@@ -7,7 +7,6 @@ import io.jfastdfs.api.DownloadHandler;
 import io.jfastdfs.api.ExistHandler;
 import io.jfastdfs.api.FileInfoHandler;
 import io.jfastdfs.api.ListDirHandler;
-import io.jfastdfs.api.MissingFiles;
 import io.jfastdfs.api.PageHandler;
 import io.jfastdfs.api.ReloadHandler;
 import io.jfastdfs.api.Routes;
@@ -17,6 +16,7 @@ import io.jfastdfs.api.StatusHandler;
 import io.jfastdfs.api.UploadHandler;
 import io.jfastdfs.auth.AccessControl;
 import io.jfastdfs.auth.LogRedaction;
+import io.jfastdfs.cluster.Cluster;
 import io.jfastdfs.config.Config;
 import io.jfastdfs.config.ConfigException;
 import io.jfastdfs.config.ConfigFile;
@@ -33,6 +33,7 @@ import io.jfastdfs.service.FileService;
 import io.jfastdfs.service.Housekeeping;
 import io.jfastdfs.service.Uploads;
 import io.jfastdfs.store.FileStore;
+import io.jfastdfs.tus.Tus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ public final class Node implements AutoCloseable {
     private final HttpServer server;
     private final Dispatcher dispatcher;
     private final Settings settings;
+    private final Tus tus;
+    private final Cluster cluster;
 
     private Node(Path base, Map<String, String> env) throws IOException, ConfigException {
         for (String d : new String[] {"conf", "data", "files", "log"}) Files.createDirectories(base.resolve(d));
@@ -63,7 +66,8 @@ public final class Node implements AutoCloseable {
         if (swept > 0) log.info("removed " + swept + " leftover temp files from an earlier run");
         db = Database.open(base.resolve("data/index.db"));
         FileIndex index = new FileIndex(db);
-        FileEvents events = FileEvents.NONE;
+        cluster = new Cluster(settings, store, db, index, log);
+        FileEvents events = cluster.events();
         Uploads uploads = new Uploads(settings, store, index, events);
         FileService files = new FileService(settings, store, index, events);
         Housekeeping housekeeping = new Housekeeping(store);
@@ -71,11 +75,11 @@ public final class Node implements AutoCloseable {
         UploadHandler upload = new UploadHandler(settings, uploads, store, guards);
         StatHandler stat = new StatHandler(index);
         Routes.Handlers h = new Routes.Handlers(upload,
-                new DownloadHandler(settings, store, index, guards, MissingFiles.NONE),
-                new DeleteHandler(files, guards::checkDelete, (key, removed) -> { }),
+                new DownloadHandler(settings, store, index, guards, cluster.missingFiles()),
+                new DeleteHandler(files, guards::checkDelete, cluster::deleted),
                 new FileInfoHandler(files), new ExistHandler(files), new ListDirHandler(store),
                 new SearchHandler(index), stat,
-                new StatusHandler(settings, store, stat, upload::inProgress, Map::of),
+                new StatusHandler(settings, store, stat, upload::inProgress, cluster::statusKeys),
                 new ReloadHandler(settings, cfgFile, next -> apply(next, access)),
                 new PageHandler(settings, base),
                 req -> {
@@ -83,10 +87,15 @@ public final class Node implements AutoCloseable {
                     return Routes.cleanStarted();
                 });
         Router router = Routes.build(cfg.groupPrefix(), h);
+        cluster.addRoutes(router, stat::repair);
+        tus = cfg.enableTus() ? Tus.start(settings, store, db, index, uploads, guards, log) : null;
+        if (tus != null) Routes.tus(router, tus.handler());
         accessLog = new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES, RollingLog.DEFAULT_KEEP);
-        dispatcher = new Dispatcher(settings, router, access, line -> accessLog.line(LogRedaction.redact(line)),
+        dispatcher = new Dispatcher(settings, router, cluster.policy(access),
+                line -> accessLog.line(LogRedaction.redact(line)),
                 (msg, e) -> log.error(LogRedaction.redact(msg), e));
         server = HttpServerFactory.start(cfg, dispatcher);
+        cluster.start();
         log.info("jfastdfs " + Version.VERSION + " serving " + cfg.host() + cfg.groupPrefix() + " on port " + port()
                 + ", data in " + base);
     }
@@ -123,6 +132,8 @@ public final class Node implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stop(0);
+        cluster.close();
+        if (tus != null) tus.close();
         db.close();
         log.info("stopped");
         accessLog.close();

@@ -52,7 +52,7 @@ public final class DownloadHandler implements Handler {
         }
         Optional<Path> file = store.servable(rel);
         if (file.isEmpty()) {
-            return missing.fetch(req, rel).orElseThrow(() -> ApiError.empty(404));
+            return missing.fetch(req, rel).map(r -> Disposition.apply(cfg, req, r)).orElseThrow(() -> ApiError.empty(404));
         }
         return serve(cfg, req, file.get(), rel);
     }

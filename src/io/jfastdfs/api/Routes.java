@@ -7,6 +7,8 @@ import io.jfastdfs.http.Route;
 import io.jfastdfs.http.Route.Denial;
 import io.jfastdfs.http.Router;
 
+import java.util.Set;
+
 /** The route table of API.md §2: every action with its access rule and denial shape. */
 public final class Routes {
     private Routes() {}
@@ -32,6 +34,9 @@ public final class Routes {
         r.action(Route.adminAction("reload", Denial.TEXT, h.reload()));
         r.action(Route.adminAction("remove_empty_dir", Denial.ENVELOPE, h.removeEmptyDir()));
         r.action(Route.adminAction("report", Denial.TEXT, h.pages()::report));
+        GoogleAuthHandler google = new GoogleAuthHandler();
+        r.action(Route.adminAction("gen_google_secret", Denial.ENVELOPE, google::secret));
+        r.action(Route.adminAction("gen_google_code", Denial.ENVELOPE, google::code));
         r.action(new Route("upload.html", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
                 h.pages()::upload));
         r.prefix(new Route("static", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
@@ -41,6 +46,15 @@ public final class Routes {
         r.download(new Route("download", Route.Access.PUBLIC, Denial.TEXT, Route.READ_METHODS, Cors.Flavour.PUBLIC,
                 h.download()));
         return r;
+    }
+
+    /**
+     * The tus endpoint {G}/big/upload[/&lt;id&gt;] (API.md §2.18), when enable_tus is on. Its handler
+     * answers OPTIONS itself (tus discovery) and honours X-HTTP-Method-Override.
+     */
+    public static void tus(Router r, Handler tus) {
+        r.prefix(new Route("big/upload", Route.Access.PUBLIC, Denial.TEXT,
+                Set.of("OPTIONS", "POST", "HEAD", "PATCH", "GET", "DELETE"), Cors.Flavour.TUS, tus));
     }
 
     /** remove_empty_dir's reply; the sweep runs in the background. */

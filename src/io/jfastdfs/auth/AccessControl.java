@@ -28,9 +28,35 @@ public final class AccessControl implements AccessPolicy {
         apply(cfg);
     }
 
-    /** Validates admin_ips and trusted_proxies, naming the bad entry. */
+    /**
+     * Validates everything access control reads from a config, naming the bad entry (never echoing a
+     * secret): admin_ips, trusted_proxies, auth_url, and the scenes' Google secrets when Google auth is on.
+     */
     public static void validate(Config cfg) throws ConfigException {
         build(cfg);
+        if (!cfg.authUrl().isEmpty()) {
+            try {
+                AuthUrl.checkedUri(cfg.authUrl());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("cfg.json: auth_url must be an http:// or https:// URL with a host");
+            }
+        }
+        if (cfg.enableGoogleAuth()) {
+            for (var scene : cfg.scenes().entrySet()) {
+                if (!scene.getValue().isEmpty() && !isGoogleSecret(scene.getValue())) {
+                    throw new ConfigException("cfg.json: scenes: the Google secret of scene \"" + scene.getKey()
+                            + "\" is not base32 (A-Z, 2-7; get one from gen_google_secret)");
+                }
+            }
+        }
+    }
+
+    private static boolean isGoogleSecret(String secret) {
+        try {
+            return Base32.decode(secret).length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public void apply(Config cfg) throws ConfigException {

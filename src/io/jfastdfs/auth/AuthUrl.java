@@ -74,11 +74,7 @@ public final class AuthUrl {
 
     AuthUrl(String url, HttpClient client, Duration timeout, Duration cacheTtl, int maxEntries,
             LongSupplier nanoClock) {
-        this.uri = URI.create(url);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("auth_url must be an http(s) URL: " + url);
-        }
+        this.uri = checkedUri(url);
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.ttlNanos = Math.max(0, cacheTtl.toNanos());
@@ -89,6 +85,20 @@ public final class AuthUrl {
                 return size() > maxEntries;
             }
         };
+    }
+
+    /**
+     * The URL as a URI, if it is an absolute http(s) URL with a host.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static URI checkedUri(String url) {
+        URI u = URI.create(url);
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+            throw new IllegalArgumentException("auth_url must be an http(s) URL: " + url);
+        }
+        return u;
     }
 
     public boolean allow(AuthRequest r) {

@@ -77,9 +77,9 @@ public final class Dispatcher implements HttpHandler {
                 reply = render(e);
             }
             Map<String, String> headers = reply.headers();
-            if (route != null) {
-                Cors.apply(cfg, route.cors(), ex.getRequestHeaders().getFirst("Origin"), method.equals("OPTIONS"), headers);
-            }
+            // a refused path has no route yet still gets the public headers: CORS is on every answer
+            Cors.Flavour cors = route != null ? route.cors() : Cors.Flavour.PUBLIC;
+            Cors.apply(cfg, cors, ex.getRequestHeaders().getFirst("Origin"), method.equals("OPTIONS"), headers);
             status = reply.status(cfg.strictHttpStatus());
             sent = write(ex, method, status, reply);
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The file index (API.md §3.3–3.4): records by identity ({@code md5}), second keys (path keys, tus
  * ids) in {@code aliases}, and per-day counters changed in the same write as the records. Every
- * mutation is one write task, so it commits (or fails) as a whole.
+ * mutation is one write task, so it commits (or fails) as a whole, together with the replication
+ * event it appends to {@link EventLog} (a mutation that changes nothing appends nothing).
  */
 public final class FileIndex {
     private static final String BY_MD5 = FileRows.SELECT + " WHERE md5 = ?";
@@ -25,9 +26,13 @@ public final class FileIndex {
     private static final String COUNT = "SELECT count(*) FROM files";
     private static final String DELETE_FILE = "DELETE FROM files WHERE md5 = ?";
     private static final String DELETE_ALIASES = "DELETE FROM aliases WHERE md5 = ?";
-    private static final String DELETE_ALIAS = "DELETE FROM aliases WHERE alias = ? AND md5 = ?";
-    /** The newest claim on an alias wins: a path or tus id names one file at a time. */
-    private static final String PUT_ALIAS = "INSERT OR REPLACE INTO aliases (alias, md5) VALUES (?, ?)";
+    static final String DELETE_ALIAS = "DELETE FROM aliases WHERE alias = ? AND md5 = ?";
+    /**
+     * The newest claim on an alias wins: a path or tus id names one file at a time. Counts a change
+     * only when the alias is new or moves, so an unchanged alias appends no replication event.
+     */
+    private static final String PUT_ALIAS = "INSERT INTO aliases (alias, md5) VALUES (?, ?) "
+            + "ON CONFLICT (alias) DO UPDATE SET md5 = excluded.md5 WHERE md5 <> excluded.md5";
     private static final String UPDATE_PEERS = "UPDATE files SET peers = ? WHERE md5 = ?";
 
     private final Database db;
@@ -51,11 +56,13 @@ public final class FileIndex {
         return db.write(c -> {
             Optional<FileRecord> existing = byMd5(c, rec.md5()).map(FileRows.Row::record);
             if (existing.isPresent()) {
-                putAliases(c, rec.md5(), aliases);
+                if (putAliases(c, rec.md5(), aliases) > 0) EventLog.added(c, existing.get());
                 return new InsertResult(existing.get(), false);
             }
             add(c, rec);
             putAliases(c, rec.md5(), aliases);
+            Tombstones.clear(c, rec);
+            EventLog.added(c, rec);
             return new InsertResult(rec, true);
         });
     }
@@ -73,24 +80,39 @@ public final class FileIndex {
                 execute(c, DELETE_ALIAS, old.get().record().pathKey(), rec.md5());
             }
             add(c, rec);
+            Tombstones.clear(c, rec);
+            if (old.isEmpty() || !Replicas.sameFile(old.get().record(), rec)) EventLog.added(c, rec);
             return old.map(FileRows.Row::record);
         });
     }
 
-    /** Removes the record {@code key} resolves to, with all its aliases and its counters. */
+    /**
+     * Removes the record {@code key} resolves to, with all its aliases and its counters, and leaves
+     * tombstones for its identity and path so no peer brings it back.
+     */
     public Optional<FileRecord> delete(String key) {
         return db.write(c -> {
             Optional<FileRows.Row> old = byKey(c, key);
             if (old.isPresent()) {
-                remove(c, old.get());
-                execute(c, DELETE_ALIASES, old.get().record().md5());
+                FileRecord r = old.get().record();
+                long now = System.currentTimeMillis() / 1000;
+                drop(c, old.get());
+                Tombstones.put(c, r.md5(), now);
+                Tombstones.put(c, r.pathKey(), now);
+                EventLog.deleted(c, r.md5(), r, now);
             }
             return old.map(FileRows.Row::record);
         });
     }
 
     public void addAlias(String alias, String md5) {
-        db.write(c -> execute(c, PUT_ALIAS, alias, md5));
+        db.write(c -> {
+            if (execute(c, PUT_ALIAS, alias, md5) > 0) {
+                Optional<FileRows.Row> rec = byMd5(c, md5);
+                if (rec.isPresent()) EventLog.added(c, rec.get().record());
+            }
+            return null;
+        });
     }
 
     public void updatePeers(String md5, List<String> peers) {
@@ -157,14 +179,14 @@ public final class FileIndex {
         });
     }
 
-    private static Optional<FileRows.Row> byMd5(Connection c, String md5) throws SQLException {
+    static Optional<FileRows.Row> byMd5(Connection c, String md5) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(BY_MD5)) {
             ps.setString(1, md5);
             return FileRows.one(ps);
         }
     }
 
-    private static Optional<FileRows.Row> byKey(Connection c, String key) throws SQLException {
+    static Optional<FileRows.Row> byKey(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(BY_KEY)) {
             ps.setString(1, key);
             return FileRows.one(ps);
@@ -172,30 +194,39 @@ public final class FileIndex {
     }
 
     /** Inserts the record, its path key and its share of the day's counters. */
-    private static void add(Connection c, FileRecord rec) throws SQLException {
+    static void add(Connection c, FileRecord rec) throws SQLException {
         FileRows.Row row = FileRows.insert(c, rec);
         putAliases(c, rec.md5(), List.of(rec.pathKey()));
         DailyStats.add(c, row.day(), 1, rec.size());
     }
 
     /** Deletes the record and takes it off the counters of the day it was booked under. */
-    private static void remove(Connection c, FileRows.Row row) throws SQLException {
+    static void remove(Connection c, FileRows.Row row) throws SQLException {
         execute(c, DELETE_FILE, row.record().md5());
         DailyStats.add(c, row.day(), -1, -row.record().size());
     }
 
-    private static void putAliases(Connection c, String md5, List<String> aliases) throws SQLException {
+    /** Removes the record, its counters and every alias of it. */
+    static void drop(Connection c, FileRows.Row row) throws SQLException {
+        remove(c, row);
+        execute(c, DELETE_ALIASES, row.record().md5());
+    }
+
+    /** Points the aliases at {@code md5}; returns how many were new or moved. */
+    static int putAliases(Connection c, String md5, List<String> aliases) throws SQLException {
+        int changed = 0;
         try (PreparedStatement ps = c.prepareStatement(PUT_ALIAS)) {
             for (String alias : aliases) {
                 if (alias.isEmpty() || alias.equals(md5)) continue;
                 ps.setString(1, alias);
                 ps.setString(2, md5);
-                ps.executeUpdate();
+                changed += ps.executeUpdate();
             }
         }
+        return changed;
     }
 
-    private static int execute(Connection c, String sql, String... params) throws SQLException {
+    static int execute(Connection c, String sql, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
             return ps.executeUpdate();

@@ -38,10 +38,41 @@ final class Schema {
             "CREATE TABLE daily (day TEXT PRIMARY KEY, count INTEGER NOT NULL, bytes INTEGER NOT NULL) WITHOUT ROWID");
 
     /** v2: replication log, peer cursors, tombstones (owned by the cluster package). */
-    private static final List<String> V2_CLUSTER = List.of();
+    private static final List<String> V2_CLUSTER = List.of(
+            """
+            CREATE TABLE events (
+                seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+                op      TEXT NOT NULL,      -- 'add' | 'del'
+                md5     TEXT NOT NULL,      -- identity (or the key a delete named)
+                record  TEXT,               -- compact FileRecord JSON; NULL for a delete of an unknown key
+                aliases TEXT,               -- JSON array of extra keys (tus ids), NULL when none
+                at      INTEGER NOT NULL    -- Unix seconds; for deletes the origin's delete time
+            )""",
+            // compaction keeps the newest event per identity
+            "CREATE INDEX events_md5 ON events (md5)",
+            // epoch: a random id of this log, so peers notice a wiped node and restart their cursor
+            "CREATE TABLE cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+            "INSERT INTO cluster_meta (key, value) VALUES ('epoch', lower(hex(randomblob(8))))",
+            "CREATE TABLE peer_cursor (peer TEXT PRIMARY KEY, epoch TEXT NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID",
+            // a key is an identity or a path key; a tombstone beats every upload of it not newer than at
+            "CREATE TABLE tombstones (key TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID");
 
     /** v3: tus uploads in progress (owned by the tus package). */
-    private static final List<String> V3_TUS = List.of();
+    private static final List<String> V3_TUS = List.of(
+            """
+            CREATE TABLE tus_uploads (
+                id           TEXT PRIMARY KEY,  -- 32 lower-case hex
+                length       INTEGER NOT NULL,  -- -1 while deferred (Upload-Defer-Length)
+                "offset"     INTEGER NOT NULL,  -- bytes durably received
+                metadata     TEXT NOT NULL,     -- Upload-Metadata as sent, echoed by HEAD
+                concat       TEXT NOT NULL,     -- Upload-Concat as sent: "", "partial" or "final;<urls>"
+                digest_state BLOB,              -- resumable digest of bytes [0, offset); NULL for partials
+                file         TEXT NOT NULL,     -- store-relative data file: files/_big/<peer_id>/<id>.bin
+                created      INTEGER NOT NULL,  -- Unix milliseconds
+                updated      INTEGER NOT NULL,  -- Unix milliseconds of the last change; expiry counts from here
+                result       TEXT               -- md5 of the stored record once finished, else NULL
+            ) WITHOUT ROWID""",
+            "CREATE INDEX tus_uploads_updated ON tus_uploads (updated)");
 
     static final Schema CURRENT = new Schema(List.of(V1_FILES, V2_CLUSTER, V3_TUS));
 

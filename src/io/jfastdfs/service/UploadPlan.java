@@ -23,7 +23,8 @@ public record UploadPlan(String scene, String customDir, String name, String ren
         String rename = "";
         try {
             if (req.tus()) {
-                name = req.clientName().isEmpty() ? "" : FileNames.safe(SafePath.name(req.clientName()));
+                // §3.5 steps 1 and 3: a directory part is dropped, traversal refused
+                name = FileNames.safe(SafePath.clientFileName(req.clientName()));
             } else {
                 name = FileNames.clean(SafePath.clientFileName(req.clientName()), cfg.trimSpecialChars());
             }

@@ -59,6 +59,15 @@ public final class FileStore {
         return new TempFile(tmp.resolve(UUID.randomUUID().toString()), algorithm, sizeLimit);
     }
 
+    /**
+     * Takes a finished file inside the store (a tus upload's data) as a temp file of known size and
+     * digest, ready for {@link #place}.
+     */
+    public TempFile adopt(Path file, long size, String digestHex) throws IOException {
+        if (!file.toAbsolutePath().normalize().startsWith(root)) throw new UnsafePathException("not inside the store");
+        return TempFile.adopt(file, size, digestHex);
+    }
+
     /** Bytes free for uploads on the store's filesystem. */
     public long usableSpace() throws IOException {
         return Files.getFileStore(root).getUsableSpace();

@@ -24,11 +24,28 @@ public final class TempFile implements AutoCloseable {
     private boolean closed;
 
     TempFile(Path path, String algorithm, long limit) throws IOException {
+        this(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), digestFor(algorithm),
+                limit);
+    }
+
+    private TempFile(Path path, FileChannel channel, MessageDigest digest, long limit) {
         this.path = path;
+        this.channel = channel;
+        this.digest = digest;
         this.limit = limit;
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** Bytes already written and digested elsewhere (a finished tus upload): nothing is read again. */
+    static TempFile adopt(Path path, long size, String digestHex) throws IOException {
+        TempFile t = new TempFile(path, FileChannel.open(path, StandardOpenOption.WRITE), null, 0);
+        t.size = size;
+        t.hex = digestHex;
+        return t;
+    }
+
+    private static MessageDigest digestFor(String algorithm) {
         try {
-            this.digest = MessageDigest.getInstance(algorithm.equals("sha1") ? "SHA-1" : "MD5");
+            return MessageDigest.getInstance(algorithm.equals("sha1") ? "SHA-1" : "MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

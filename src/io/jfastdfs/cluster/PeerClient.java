@@ -1,0 +1,239 @@
+package io.jfastdfs.cluster;
+
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.http.UrlCodec;
+import io.jfastdfs.index.Event;
+import io.jfastdfs.index.EventLog;
+import io.jfastdfs.index.FileRecord;
+import io.jfastdfs.index.Inventory.DaySummary;
+import io.jfastdfs.json.Json;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Calls to one peer's {@code {G}/_peer/…} protocol, signed (see {@link PeerAuth}). Bounded: at most
+ * {@link #MAX_CONNECTIONS} calls in flight (so at most that many sockets), a 5 s connect timeout
+ * on the shared client, a time limit until the answer starts, and an inactivity limit on bodies.
+ * Every outcome updates the peer's {@link PeerState}.
+ */
+final class PeerClient {
+    /** Calls in flight to one peer: 4 transfers plus the puller's and a nudge or probe. */
+    static final int MAX_CONNECTIONS = 6;
+    static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_CONTROL_BYTES = 64 * 1024 * 1024;
+
+    /** A streamed answer; closing it frees the connection slot. */
+    record Body(int status, HttpHeaders headers, InputStream in) implements AutoCloseable {
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
+        long length() {
+            return headers.firstValueAsLong("Content-Length").orElse(-1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** The peer did not answer at all (refused, unreachable, timed out): it counts as down. */
+    static final class Unreachable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final String url;
+    private final Settings settings;
+    private final HttpClient http;
+    private final PeerAuth auth;
+    private final IdleTimeout idle;
+    private final Runnable onUp;
+    private final PeerState state = new PeerState();
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
+
+    /** {@code onUp} runs when the peer answers after having been down. */
+    PeerClient(String url, Settings settings, HttpClient http, PeerAuth auth, IdleTimeout idle, Runnable onUp) {
+        this.url = url;
+        this.settings = settings;
+        this.http = http;
+        this.auth = auth;
+        this.idle = idle;
+        this.onUp = onUp;
+    }
+
+    String url() {
+        return url;
+    }
+
+    PeerState state() {
+        return state;
+    }
+
+    EventLog.Page events(long after, int limit) throws IOException {
+        Map<?, ?> m = (Map<?, ?>) json(peerPath("events", "after=" + after + "&limit=" + limit));
+        List<Event> events = new ArrayList<>();
+        if (m.get("events") instanceof List<?> l) for (Object o : l) events.add(Event.fromJson((Map<?, ?>) o));
+        long last = m.get("last") instanceof Number n ? n.longValue() : 0;
+        return new EventLog.Page(String.valueOf(m.get("epoch")), last, events);
+    }
+
+    /** The peer's record for a key ("md5") or download path ("path"); empty when it lacks the file. */
+    Optional<Map<?, ?>> has(String param, String value) throws IOException {
+        try (Body b = send("GET", peerPath("has", param + "=" + UrlCodec.encodeComponent(value)), CONTROL_TIMEOUT, Map.of())) {
+            if (b.status() == 404) return Optional.empty();
+            return Optional.of((Map<?, ?>) Json.parse(readControl(b)));
+        }
+    }
+
+    /** Per-day summaries, every day or the one given. */
+    List<DaySummary> summary(String day) throws IOException {
+        List<DaySummary> out = new ArrayList<>();
+        Object doc = json(peerPath("summary", day.isEmpty() ? "" : "day=" + day));
+        for (Object o : (List<?>) doc) out.add(DaySummary.fromJson((Map<?, ?>) o));
+        return out;
+    }
+
+    /** A page of a day's records with md5 above {@code after}, in md5 order. */
+    List<FileRecord> digests(String day, String after, int limit) throws IOException {
+        List<FileRecord> out = new ArrayList<>();
+        Object doc = json(peerPath("digests", "day=" + day + "&after=" + UrlCodec.encodeComponent(after) + "&limit=" + limit));
+        for (Object o : (List<?>) doc) out.add(FileRecord.fromJson((Map<?, ?>) o));
+        return out;
+    }
+
+    void nudge() throws IOException {
+        try (Body b = send("POST", peerPath("nudge", ""), Duration.ofSeconds(5), Map.of())) {
+            expectOk(b);
+        }
+    }
+
+    /** A file by key ("md5") or download path ("path"); the caller checks the status. */
+    Body file(String param, String value, String method, Map<String, String> headers) throws IOException {
+        Duration wait = Duration.ofSeconds(Math.max(1, settings.get().syncTimeout()));
+        return send(method, peerPath("file", param + "=" + UrlCodec.encodeComponent(value)), wait, headers);
+    }
+
+    /** Runs a go-fastdfs admin action on the peer with inner=1 (sync, repair, repair_stat, backup fan-out). */
+    void forward(String action, Map<String, String> params) throws IOException {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, v) -> q.append(k).append('=').append(UrlCodec.encodeComponent(v)).append('&'));
+        q.append("inner=1&").append(PeerAuth.FROM).append('=').append(UrlCodec.encodeComponent(self()));
+        try (Body b = send("GET", settings.get().groupPrefix() + "/" + action + "?" + q, CONTROL_TIMEOUT, Map.of())) {
+            expectOk(b);
+        }
+    }
+
+    private String self() {
+        return settings.get().host();
+    }
+
+    private String peerPath(String op, String query) {
+        String from = PeerAuth.FROM + "=" + UrlCodec.encodeComponent(self());
+        return settings.get().groupPrefix() + "/_peer/" + op + "?" + (query.isEmpty() ? from : query + "&" + from);
+    }
+
+    private Object json(String pathAndQuery) throws IOException {
+        try (Body b = send("GET", pathAndQuery, CONTROL_TIMEOUT, Map.of())) {
+            expectOk(b);
+            return Json.parse(readControl(b));
+        } catch (RuntimeException e) {
+            state.failed("bad answer: " + e.getMessage());
+            throw new IOException(url + " sent a bad answer: " + e.getMessage(), e);
+        }
+    }
+
+    private void expectOk(Body b) throws IOException {
+        if (b.status() / 100 != 2) {
+            String msg = "HTTP " + b.status() + (b.status() == 403 ? " (is peer_secret the same on both nodes?)" : "");
+            state.failed(msg);
+            throw new IOException(url + " answered " + msg);
+        }
+    }
+
+    private static String readControl(Body b) throws IOException {
+        byte[] data = b.in().readNBytes(MAX_CONTROL_BYTES + 1);
+        if (data.length > MAX_CONTROL_BYTES) throw new IOException("answer larger than " + MAX_CONTROL_BYTES + " bytes");
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    private Body send(String method, String pathAndQuery, Duration timeout, Map<String, String> headers)
+            throws IOException {
+        try {
+            if (!connections.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException(url + ": " + MAX_CONNECTIONS + " calls already in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + pathAndQuery)).timeout(timeout)
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            String sig = auth.header(method, pathAndQuery);
+            if (sig != null) b.header(PeerAuth.HEADER, sig);
+            headers.forEach(b::header);
+            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (state.reached()) onUp.run();
+            InputStream in = new FilterInputStream(idle.watch(r.body())) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        if (released.compareAndSet(false, true)) connections.release();
+                    }
+                }
+            };
+            return new Body(r.statusCode(), r.headers(), in);
+        } catch (ConnectException | HttpTimeoutException e) {
+            release(released);
+            state.unreachable(describe(e));
+            throw new Unreachable(url + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            release(released);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } catch (IOException e) {
+            release(released);
+            state.unreachable(describe(e));
+            throw new Unreachable(url + ": " + describe(e), e);
+        } catch (RuntimeException e) {
+            release(released);
+            throw e;
+        }
+    }
+
+    private void release(AtomicBoolean released) {
+        if (released.compareAndSet(false, true)) connections.release();
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
+    }
+}

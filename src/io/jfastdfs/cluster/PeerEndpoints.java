@@ -1,0 +1,189 @@
+package io.jfastdfs.cluster;
+
+import io.jfastdfs.config.Config;
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.http.ApiError;
+import io.jfastdfs.http.ContentTypes;
+import io.jfastdfs.http.FileReply;
+import io.jfastdfs.http.Handler;
+import io.jfastdfs.http.Reply;
+import io.jfastdfs.http.Request;
+import io.jfastdfs.index.EventLog;
+import io.jfastdfs.index.FileIndex;
+import io.jfastdfs.index.FileRecord;
+import io.jfastdfs.index.Inventory;
+import io.jfastdfs.store.FileStore;
+import io.jfastdfs.store.SafePath;
+import io.jfastdfs.store.UnsafePathException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server side of the peer protocol under {@code {G}/_peer/}: events after a cursor, file bytes
+ * by key or path (with the digest stated), existence, per-day summaries and records, and nudges.
+ * Every call must prove a configured peer's identity ({@link PeerAuth}); anything else gets 403 with
+ * an empty body.
+ */
+final class PeerEndpoints implements Handler {
+    static final int MAX_PAGE = 1000;
+
+    private final Settings settings;
+    private final PeerAuth auth;
+    private final FileStore store;
+    private final FileIndex index;
+    private final EventLog log;
+    private final Inventory inventory;
+    private final Contacts contacts;
+
+    /** What the cluster learns from authenticated calls. */
+    interface Contacts {
+        /** {@code peer} called {@code op}: it is alive. */
+        void called(String peer, String op);
+
+        /** {@code peer} has not read {@code events} of this node's log yet. */
+        void behind(String peer, long events);
+    }
+
+    PeerEndpoints(Settings settings, PeerAuth auth, FileStore store, FileIndex index, EventLog log,
+                  Inventory inventory, Contacts contacts) {
+        this.settings = settings;
+        this.auth = auth;
+        this.store = store;
+        this.index = index;
+        this.log = log;
+        this.inventory = inventory;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public Reply handle(Request req) throws IOException {
+        String peer = auth.verify(req).orElseThrow(() -> ApiError.empty(403));
+        Config cfg = settings.get();
+        String op = req.path().substring(cfg.groupPrefix().length() + "/_peer/".length());
+        contacts.called(peer, op);
+        return switch (op) {
+            case "events" -> events(req, peer);
+            case "file" -> file(req, cfg);
+            case "has" -> has(req);
+            case "summary" -> summary(req);
+            case "digests" -> digests(req);
+            case "nudge" -> Reply.empty(200);
+            default -> throw ApiError.empty(404);
+        };
+    }
+
+    private Reply events(Request req, String peer) {
+        long after = longParam(req, "after", 0);
+        EventLog.Page page = log.after(after, (int) Math.min(MAX_PAGE, Math.max(1, longParam(req, "limit", 500))));
+        contacts.behind(peer, page.last() - after);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", page.epoch());
+        m.put("last", page.last());
+        m.put("events", page.events());
+        return Reply.compact(m);
+    }
+
+    private Reply file(Request req, Config cfg) throws IOException {
+        String key = req.param("md5");
+        Optional<FileRecord> rec;
+        String rel;
+        if (!key.isEmpty()) {
+            rec = index.find(key).filter(r -> r.offset() < 0);
+            if (rec.isEmpty()) throw ApiError.empty(404);
+            rel = rec.get().relativeFile().substring("files/".length());
+        } else {
+            rel = relPath(req);
+            rec = index.find(FileRecord.pathKeyOf("files/" + rel));
+        }
+        Path file = store.servable(rel).orElseThrow(() -> ApiError.empty(404));
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        long size = attrs.size();
+        Optional<FileRecord> matching = rec.filter(r -> r.size() == size);
+        if (!key.isEmpty() && matching.isEmpty()) throw ApiError.empty(404); // our copy is not the indexed one
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        byte[] head = new byte[512];
+        int n = FileReply.head(file, 0, size, head);
+        String etag = matching.map(r -> "\"" + r.md5() + "\"").orElse(null);
+        Reply r = FileReply.of(req, file, 0, size, attrs.lastModifiedTime().toMillis() / 1000, etag,
+                ContentTypes.of(name, head, n));
+        if (!key.isEmpty() && !req.method().equals("HEAD")) r.header(Transfers.DIGEST_HEADER, digestOf(cfg, matching.get(), file));
+        return r;
+    }
+
+    private Reply has(Request req) throws IOException {
+        String key = req.param("md5");
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!key.isEmpty()) {
+            FileRecord r = index.find(key).filter(this::present).orElseThrow(() -> ApiError.empty(404));
+            m.put("record", r);
+            m.put("size", r.size());
+            return Reply.compact(m);
+        }
+        String rel = relPath(req);
+        Optional<FileRecord> r = index.find(FileRecord.pathKeyOf("files/" + rel)).filter(this::present);
+        Path file = store.servable(rel).orElseThrow(() -> ApiError.empty(404));
+        m.put("record", r.orElse(null));
+        m.put("size", Files.size(file));
+        return Reply.compact(m);
+    }
+
+    private Reply summary(Request req) {
+        String day = req.param("day");
+        List<Inventory.DaySummary> days = day.isEmpty() ? inventory.days() : List.of(inventory.day(day));
+        return Reply.compact(days);
+    }
+
+    private Reply digests(Request req) {
+        String day = req.param("day");
+        if (!day.matches("\\d{8}")) throw ApiError.empty(400);
+        int limit = (int) Math.min(MAX_PAGE, Math.max(1, longParam(req, "limit", MAX_PAGE)));
+        return Reply.compact(inventory.page(day, req.param("after"), limit));
+    }
+
+    private boolean present(FileRecord r) {
+        return r.offset() < 0 && store.present(r.relativeFile(), r.size());
+    }
+
+    /** A download path below files/, checked like any client path (API.md §1.9). */
+    private static String relPath(Request req) {
+        String rel = req.param("path");
+        try {
+            return SafePath.relative(rel);
+        } catch (UnsafePathException e) {
+            throw ApiError.empty(400);
+        }
+    }
+
+    /** "md5:<hex>" or "sha1:<hex>": the record's digest, or, for path identities, computed now. */
+    private static String digestOf(Config cfg, FileRecord rec, Path file) throws IOException {
+        if (!Transfers.pathIdentity(rec)) return (rec.md5().length() == 40 ? "sha1:" : "md5:") + rec.md5().toLowerCase();
+        String algorithm = cfg.fileSumArithmetic();
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance(algorithm.equals("sha1") ? "SHA-1" : "MD5");
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return algorithm + ":" + HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long longParam(Request req, String name, long dflt) {
+        try {
+            return Long.parseLong(req.param(name).trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+}

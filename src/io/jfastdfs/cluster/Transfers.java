@@ -1,0 +1,260 @@
+package io.jfastdfs.cluster;
+
+import io.jfastdfs.config.Config;
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.index.Event;
+import io.jfastdfs.index.FileIndex;
+import io.jfastdfs.index.FileRecord;
+import io.jfastdfs.index.Replicas;
+import io.jfastdfs.ops.AppLog;
+import io.jfastdfs.store.FileStore;
+import io.jfastdfs.store.SafePath;
+import io.jfastdfs.store.TempFile;
+import io.jfastdfs.store.UnsafePathException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Applies what peers say happened: copies a peer's file to the same path and name (verified by size
+ * and digest before it is placed, API.md §5.3 item 3), indexes it, or applies a delete. Work on one
+ * identity is serialised, so events may be applied concurrently and in any order: time stamps and
+ * tombstones decide, not arrival.
+ */
+final class Transfers {
+    /** What {@link #replicate} did. */
+    enum Result { STORED, PRESENT, TOMBSTONED, CONFLICT, UNSUPPORTED, GONE }
+
+    static final String DIGEST_HEADER = "X-Content-Digest";
+    private static final int STRIPES = 256;
+    private static final int BACKGROUND_COPIES = 16;
+
+    private final Settings settings;
+    private final FileStore store;
+    private final FileIndex index;
+    private final Replicas replicas;
+    private final Supplier<List<PeerClient>> peers;
+    private final AppLog log;
+    private final Jobs jobs;
+    private final Semaphore transfers;
+    private final Semaphore background = new Semaphore(BACKGROUND_COPIES);
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final AtomicInteger active = new AtomicInteger();
+
+    Transfers(Settings settings, FileStore store, FileIndex index, Replicas replicas,
+              Supplier<List<PeerClient>> peers, AppLog log, Jobs jobs) {
+        this.settings = settings;
+        this.store = store;
+        this.index = index;
+        this.replicas = replicas;
+        this.peers = peers;
+        this.log = log;
+        this.jobs = jobs;
+        this.transfers = new Semaphore(Math.max(1, settings.get().syncWorker()));
+        for (int i = 0; i < STRIPES; i++) locks[i] = new ReentrantLock();
+    }
+
+    /** Transfers running now (part of Fs.QueueFromPeers). */
+    int active() {
+        return active.get();
+    }
+
+    /**
+     * Makes {@code rec}, announced by {@code source}, present here. Throws when it should be tried
+     * again later (peer unreachable, wrong bytes, disk full); every other outcome is final.
+     */
+    Result replicate(FileRecord rec, List<String> aliases, PeerClient source) throws IOException, InterruptedException {
+        if (!acceptable(rec)) return Result.UNSUPPORTED;
+        ReentrantLock lock = lockFor(rec.md5());
+        lock.lockInterruptibly();
+        try {
+            OptionalLong tomb = replicas.tombstone(rec);
+            if (tomb.isPresent() && tomb.getAsLong() >= rec.timeStamp()) return Result.TOMBSTONED;
+            boolean replace = false;
+            Optional<FileRecord> local = index.find(rec.md5());
+            if (local.isPresent()) {
+                boolean newer = pathIdentity(rec) && rec.timeStamp() > local.get().timeStamp();
+                if (!newer && present(local.get())) {
+                    if (!aliases.isEmpty()) replicas.applyAdd(rec, aliases, false);
+                    return Result.PRESENT;
+                }
+                replace = true; // a newer overwrite of the path, or our copy's bytes are lost
+            } else if (!pathIdentity(rec)) {
+                Optional<FileRecord> atPath = index.find(rec.pathKey());
+                if (atPath.isPresent() && !atPath.get().md5().equals(rec.md5()) && present(atPath.get())) {
+                    log.warn("replica " + rec.relativeFile() + " from " + source.url()
+                            + " not stored: a different local file has that path");
+                    return Result.CONFLICT;
+                }
+            }
+            checkWritable();
+            PeerClient from = fetch(rec, source);
+            if (from == null) return Result.GONE;
+            FileRecord stored = rec.addPeer(from.url()).addPeer(settings.get().host());
+            if (replicas.applyAdd(stored, aliases, replace) == Replicas.Outcome.TOMBSTONED) {
+                store.delete(rec.relativeFile());
+                return Result.TOMBSTONED;
+            }
+            return Result.STORED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Copies in the background (read-repair, hints); dropped when too many copies are running. */
+    void replicateLater(FileRecord rec, List<String> aliases, PeerClient source) {
+        if (!background.tryAcquire()) return;
+        boolean started = jobs.start("replica-copy", () -> {
+            try {
+                replicate(rec, aliases, source);
+            } catch (IOException e) {
+                log.warn("copy of " + rec.relativeFile() + " from " + source.url() + " failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                background.release();
+            }
+        });
+        if (!started) background.release();
+    }
+
+    /**
+     * Applies a peer's delete: the file goes unless ours is newer; the tombstone stays either way. An
+     * unindexed file at the deleted record's path goes too: a copy placed just before a crash, whose
+     * index row never committed.
+     */
+    void delete(Event e) throws InterruptedException, IOException {
+        ReentrantLock lock = lockFor(e.md5());
+        lock.lockInterruptibly();
+        try {
+            Optional<FileRecord> local = index.find(e.md5());
+            FileRecord target = local.orElse(e.record() != null && acceptable(e.record()) ? e.record() : null);
+            if (target != null && target.timeStamp() <= e.at() && target.offset() < 0
+                    && (local.isPresent() || index.find(target.pathKey()).isEmpty())) {
+                store.delete(target.relativeFile());
+            }
+            replicas.applyDelete(e.md5(), e.record(), e.at());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True when the record's bytes are on disk (merged small files count as present). */
+    boolean present(FileRecord r) {
+        return r.offset() >= 0 || store.present(r.relativeFile(), r.size());
+    }
+
+    /** Identity is the path key (enable_distinct_file false, migrated files): the bytes' hash is stated by the source. */
+    static boolean pathIdentity(FileRecord rec) {
+        return rec.md5().equals(rec.pathKey()) || !rec.md5().matches("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}");
+    }
+
+    /**
+     * Records this node can store: a regular file under files/ (never an internal directory), a
+     * plain stored name, bytes to copy. Merged small files need their container and are not copied.
+     */
+    static boolean acceptable(FileRecord rec) {
+        if (rec.offset() >= 0 || rec.size() <= 0 || rec.md5().isEmpty()) return false;
+        if (!rec.path().startsWith("files/")) return false;
+        try {
+            String dir = SafePath.relative(rec.path().substring("files/".length()));
+            String top = dir.split("/")[0];
+            if (top.startsWith("_") || top.equals("haystack")) return false;
+            SafePath.name(rec.storedName());
+            return true;
+        } catch (UnsafePathException e) {
+            return false;
+        }
+    }
+
+    /** Downloads from the source, else from any live peer that has the file; null when no one has it. */
+    private PeerClient fetch(FileRecord rec, PeerClient source) throws IOException, InterruptedException {
+        List<PeerClient> candidates = new ArrayList<>();
+        candidates.add(source);
+        for (PeerClient p : peers.get()) if (p != source && p.state().up()) candidates.add(p);
+        IOException last = null;
+        for (PeerClient p : candidates) {
+            try {
+                if (p != source && p.has("md5", rec.md5()).isEmpty()) continue;
+                if (download(rec, p)) return p;
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        if (last != null) throw last;
+        log.warn("no reachable peer has " + rec.relativeFile() + " (" + rec.md5() + ") any more; skipped");
+        return null;
+    }
+
+    /** One verified copy from {@code p} into place; false when {@code p} does not have the file. */
+    private boolean download(FileRecord rec, PeerClient p) throws IOException, InterruptedException {
+        if (!transfers.tryAcquire(1, TimeUnit.HOURS)) throw new IOException("no transfer slot");
+        active.incrementAndGet();
+        try (PeerClient.Body b = p.file("md5", rec.md5(), "GET", Map.of())) {
+            if (b.status() == 404) return false;
+            if (b.status() != 200) throw failed(p, "answered HTTP " + b.status() + " for " + rec.md5());
+            String expected = rec.md5().toLowerCase();
+            if (pathIdentity(rec)) {
+                expected = b.header(DIGEST_HEADER);
+                if (!expected.matches("(md5|sha1):[0-9a-f]+")) throw failed(p, "stated no digest for " + rec.md5());
+            } else {
+                expected = (expected.length() == 40 ? "sha1:" : "md5:") + expected;
+            }
+            if (b.length() >= 0 && b.length() != rec.size()) {
+                throw failed(p, "sent " + b.length() + " bytes for " + rec.md5() + ", expected " + rec.size());
+            }
+            place(rec, p, b.in(), expected);
+            return true;
+        } finally {
+            active.decrementAndGet();
+            transfers.release();
+        }
+    }
+
+    private void place(FileRecord rec, PeerClient p, InputStream in, String expected) throws IOException {
+        Config cfg = settings.get();
+        String algorithm = expected.substring(0, expected.indexOf(':'));
+        TempFile t = store.newTemp(algorithm, rec.size());
+        try {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) t.write(buf, 0, n);
+            if (t.size() != rec.size()) throw failed(p, "sent " + t.size() + " bytes of " + rec.size() + " for " + rec.md5());
+            String got = algorithm + ":" + t.digestHex();
+            if (!got.equals(expected)) throw failed(p, "sent bytes with digest " + got + " for " + rec.md5() + ", expected " + expected);
+            t.finish(cfg.fsyncUploads());
+            Files.setLastModifiedTime(t.path(), FileTime.from(rec.timeStamp(), TimeUnit.SECONDS));
+            store.place(t, rec.path(), rec.storedName(), true, cfg.fsyncUploads());
+        } catch (TempFile.TooLargeException e) {
+            throw failed(p, "sent more than " + rec.size() + " bytes for " + rec.md5());
+        } finally {
+            t.discard();
+        }
+    }
+
+    private void checkWritable() throws IOException {
+        Config cfg = settings.get();
+        if (cfg.readOnly()) throw new IOException("read_only is set: incoming replicas wait");
+        if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) throw new IOException("disk full: incoming replicas wait");
+    }
+
+    private static IOException failed(PeerClient p, String what) {
+        p.state().failed(what);
+        return new IOException(p.url() + " " + what);
+    }
+
+    private ReentrantLock lockFor(String md5) {
+        return locks[Math.floorMod(md5.hashCode(), STRIPES)];
+    }
+}

@@ -1,0 +1,139 @@
+package io.jfastdfs.cluster;
+
+import io.jfastdfs.json.Json;
+import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static io.jfastdfs.cluster.Nodes.await;
+import static io.jfastdfs.cluster.Nodes.fileInfo;
+import static io.jfastdfs.cluster.Nodes.gone;
+import static io.jfastdfs.cluster.Nodes.host;
+import static io.jfastdfs.cluster.Nodes.serves;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Three in-process nodes on 127.0.0.1, .2 and .3 (one port), every node a peer of the others. */
+class ReplicationTest {
+    static int port;
+    static TestServer[] nodes;
+
+    @BeforeAll
+    static void start() throws Exception {
+        port = TestServer.freePort();
+        nodes = Nodes.start(3, port);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (TestServer s : nodes) s.close();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void uploadOnEachNodeAppearsOnTheOtherTwoWithTheSamePathMd5AndTime() throws Exception {
+        for (int origin = 1; origin <= 3; origin++) {
+            Nodes.Stored f = Nodes.upload(origin, port, "from" + origin + ".txt", bytes("uploaded on node " + origin));
+            Map<?, ?> there = fileInfo(origin, port, f.md5());
+            for (int n = 1; n <= 3; n++) {
+                int node = n;
+                await(10, "node " + node + " holds " + f.path(), () -> Nodes.holds(nodes[node - 1].dir(), f));
+                assertTrue(serves(f.on(node, port), f.content()));
+                Map<?, ?> info = fileInfo(node, port, f.md5());
+                assertEquals(f.md5(), info.get("md5"));
+                assertEquals(there.get("path"), info.get("path"));
+                assertEquals(there.get("name"), info.get("name"));
+                assertEquals(there.get("timeStamp"), info.get("timeStamp"));
+                assertEquals(there.get("scene"), info.get("scene"));
+                assertEquals(Http.get(f.on(origin, port)).header("Last-Modified"), Http.get(f.on(node, port)).header("Last-Modified"));
+            }
+        }
+    }
+
+    @Test
+    void deleteOnOneNodeRemovesTheFileEverywhere() throws Exception {
+        Nodes.Stored f = Nodes.upload(1, port, "doomed.txt", bytes("delete me everywhere"));
+        for (int n = 2; n <= 3; n++) {
+            int node = n;
+            await(10, "replicated to node " + node, () -> Nodes.holds(nodes[node - 1].dir(), f));
+        }
+        Map<?, ?> reply = (Map<?, ?>) Json.parse(Http.get(host(2, port) + "/group1/delete?md5=" + f.md5()).text());
+        assertEquals("remove success", reply.get("message"));
+        for (int n = 1; n <= 3; n++) {
+            int node = n;
+            await(10, "deleted on node " + node, () -> gone(f.on(node, port)));
+            assertNull(fileInfo(node, port, f.md5()));
+        }
+    }
+
+    @Test
+    void downloadMissFetchesTheFileFromAPeerServesItAndKeepsIt() throws Exception {
+        Nodes.Stored f = Nodes.upload(1, port, "lost.txt", bytes("bytes that node 3 loses"));
+        await(10, "replicated to node 3", () -> Nodes.holds(nodes[2].dir(), f));
+        Path onDisk = nodes[2].dir().resolve("files/" + f.path().substring("/group1/".length()));
+        Files.delete(onDisk);
+
+        Http.Resp r = Http.get(f.on(3, port));
+        assertEquals(200, r.status());
+        assertArrayEquals(f.content(), r.body());
+        await(10, "node 3 keeps its copy", () -> Nodes.holds(nodes[2].dir(), f));
+    }
+
+    @Test
+    void downloadMissProxiesRangesOfFilesOnlyAPeerHas() throws Exception {
+        Path manual = nodes[0].dir().resolve("files/manual/copied.txt");
+        Files.createDirectories(manual.getParent());
+        Files.writeString(manual, "0123456789 copied by hand onto node 1");
+
+        Http.Resp full = Http.get(host(2, port) + "/group1/manual/copied.txt?download=0");
+        assertEquals(200, full.status());
+        assertEquals("0123456789 copied by hand onto node 1", full.text());
+        assertEquals("text/plain; charset=utf-8", full.header("Content-Type"));
+
+        Http.Resp part = Http.get(host(3, port) + "/group1/manual/copied.txt", "Range", "bytes=2-5");
+        assertEquals(206, part.status());
+        assertEquals("2345", part.text());
+        assertEquals("bytes 2-5/37", part.header("Content-Range"));
+
+        assertEquals(404, Http.get(host(2, port) + "/group1/manual/nowhere.txt").status());
+    }
+
+    @Test
+    void statusShowsEveryPeerUpWithItsQueues() throws Exception {
+        Nodes.upload(2, port, "status.txt", bytes("for the status page"));
+        await(10, "all peers up on node 1", () -> {
+            try {
+                Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) Json.parse(Http.get(host(1, port) + "/group1/status").text())).get("data");
+                Map<?, ?> states = (Map<?, ?>) data.get("Fs.PeerStates");
+                return states.size() == 2 && states.values().stream().allMatch(s -> Boolean.TRUE.equals(((Map<?, ?>) s).get("up")))
+                        && data.get("Fs.QueueToPeers") instanceof Number && data.get("Fs.QueueFromPeers") instanceof Number;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void syncAndRepairAnswerWithTheGoFastdfsLiterals() throws Exception {
+        String g = host(1, port) + "/group1";
+        assertEquals("{\n  \"data\": null,\n  \"message\": \"require paramete date \\u0026force , ?date=20181230\",\n  \"status\": \"fail\"\n}",
+                Http.get(g + "/sync").text());
+        assertEquals("{\n  \"data\": null,\n  \"message\": \"job is running\",\n  \"status\": \"ok\"\n}",
+                Http.get(g + "/sync?date=2026.11.24&force=1").text());
+        assertEquals("{\n  \"data\": null,\n  \"message\": \"repair job start...\",\n  \"status\": \"ok\"\n}",
+                Http.get(g + "/repair?force=0").text());
+        assertTrue(Http.get(g + "/repair_stat?date=20261124").text().contains("\"date\": \"20261124\""));
+    }
+}
