@@ -55,8 +55,6 @@ public final class Cluster implements AutoCloseable {
     private final Replicas replicas;
     private final PeerAuth auth;
     private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient http;
-    private final IdleTimeout idle;
     private final Transfers transfers;
     private final Repairer repairer;
     private final Maintenance maintenance;
@@ -65,6 +63,9 @@ public final class Cluster implements AutoCloseable {
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Jobs jobs = new Jobs();
     private volatile boolean closed;
+    /** Created by {@link #start()}, so a node that fails to start leaves no client threads behind. */
+    private HttpClient http;
+    private IdleTimeout idle;
     private Thread supervisor;
 
     public Cluster(Settings settings, FileStore store, Database db, FileIndex index, AppLog log) {
@@ -73,32 +74,28 @@ public final class Cluster implements AutoCloseable {
         this.eventLog = new EventLog(db);
         this.replicas = new Replicas(db);
         this.auth = new PeerAuth(settings);
-        Config cfg = settings.get();
-        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).executor(httpThreads);
-        // calls leave from the address we listen on, so peers that know us by IP recognise us
-        IpLiteral.parse(cfg.bindHost()).filter(a -> !a.isAnyLocalAddress()).ifPresent(b::localAddress);
-        this.http = b.build();
-        this.idle = new IdleTimeout(() -> Math.max(1, settings.get().syncTimeout()));
         this.transfers = new Transfers(settings, store, index, replicas, this::peers, log, jobs);
         Inventory inventory = new Inventory(db);
         this.repairer = new Repairer(inventory, index, transfers, this::peers, log, jobs);
         this.maintenance = new Maintenance(settings, index, repairer, transfers, auth, this::forward,
-                () -> links.values().forEach(l -> l.puller().kick()), url -> Optional.ofNullable(links.get(url)).map(Link::client));
+                this::kickAll, this::client);
         this.readRepair = new ReadRepair(replicas, transfers, this::peers);
-        this.endpoints = new PeerEndpoints(settings, auth, store, index, eventLog, inventory, new PeerEndpoints.Contacts() {
-            @Override
-            public void called(String peer, String op) {
-                Link l = links.get(peer);
-                if (l != null && (l.client().state().reached() || op.equals("nudge"))) l.puller().nudge();
-            }
+        this.endpoints = new PeerEndpoints(settings, auth, store, index, eventLog, inventory, new Contacts());
+    }
 
-            @Override
-            public void behind(String peer, long events) {
-                Link l = links.get(peer);
-                if (l != null) l.client().state().behind(events);
-            }
-        });
+    /** Calls from a peer prove it is alive (wake a puller that probes it as down) or has news (nudge). */
+    private final class Contacts implements PeerEndpoints.Contacts {
+        @Override
+        public void called(String peer, String op) {
+            Link l = links.get(peer);
+            if (l != null && (l.client().state().reached() || op.equals("nudge"))) l.puller().nudge();
+        }
+
+        @Override
+        public void behind(String peer, long events) {
+            Link l = links.get(peer);
+            if (l != null) l.client().state().behind(events);
+        }
     }
 
     /** Local writes: nudge every peer (coalesced, never blocking the upload's reply). */
@@ -171,9 +168,18 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Starts pulling from every peer and tells them this node is up. */
-    public void start() {
-        if (settings.get().peerSecret().isEmpty() && !settings.get().peers().isEmpty()) {
-            log.warn("peer_secret is empty: peers are recognised by their IP only; set the same peer_secret on every node");
+    public synchronized void start() {
+        Config cfg = settings.get();
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+                .executor(httpThreads);
+        // calls leave from the address we listen on, so peers that know us by IP recognise us
+        IpLiteral.parse(cfg.bindHost()).filter(a -> !a.isAnyLocalAddress()).ifPresent(b::localAddress);
+        http = b.build();
+        idle = new IdleTimeout(() -> Math.max(1, settings.get().syncTimeout()));
+        if (cfg.peerSecret().isEmpty() && !cfg.peers().isEmpty()) {
+            log.warn("peer_secret is empty: peers are recognised by their IP only;"
+                    + " set the same peer_secret on every node");
         }
         syncLinks();
         nudgeAll();
@@ -184,19 +190,24 @@ public final class Cluster implements AutoCloseable {
     public void close() {
         closed = true;
         if (supervisor != null) supervisor.interrupt();
-        for (Link l : links.values()) stop(l);
+        List<Link> all;
+        synchronized (this) {
+            all = List.copyOf(links.values()); // syncLinks adds nothing once closed is seen under the lock
+        }
+        for (Link l : all) stop(l);
         jobs.close();
+        long deadline = System.currentTimeMillis() + 2_000;
         try {
-            if (supervisor != null) supervisor.join(2000);
-            for (Link l : links.values()) {
-                l.puller().join(2000);
-                l.nudges().join(2000);
+            if (supervisor != null) supervisor.join(Math.max(1, deadline - System.currentTimeMillis()));
+            for (Link l : all) {
+                l.puller().join(Math.max(1, deadline - System.currentTimeMillis()));
+                l.nudges().join(Math.max(1, deadline - System.currentTimeMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        idle.close();
-        http.shutdownNow();
+        if (idle != null) idle.close();
+        if (http != null) http.shutdownNow();
         httpThreads.shutdownNow();
     }
 
@@ -210,13 +221,21 @@ public final class Cluster implements AutoCloseable {
         return out;
     }
 
+    private Optional<PeerClient> client(String url) {
+        return Optional.ofNullable(links.get(url)).map(Link::client);
+    }
+
+    private void kickAll() {
+        for (Link l : links.values()) l.puller().kick();
+    }
+
     private void nudgeAll() {
         for (Link l : links.values()) l.nudges().raise();
     }
 
     /** Starts links to new peers and stops those of peers removed by a reload. */
     private synchronized void syncLinks() {
-        if (closed) return;
+        if (closed || http == null) return;
         List<String> wanted = settings.get().peers();
         for (String url : wanted) {
             if (links.containsKey(url)) continue;

@@ -27,7 +27,8 @@ import java.util.function.Function;
  */
 final class Maintenance {
     static final String SYNC_USAGE = "require paramete date &force , ?date=20181230";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     /** Runs an admin action on every peer with inner=1, without waiting. */
     interface Forwarder {
@@ -121,7 +122,8 @@ final class Maintenance {
         }
         if (!Transfers.acceptable(rec)) return Reply.empty(200);
         transfers.replicateLater(rec, List.of(), from.get());
-        return Reply.text(req.baseUrl() + settings.get().groupPrefix() + "/" + rec.relativeFile().substring("files/".length()));
+        String rel = rec.relativeFile().substring("files/".length());
+        return Reply.text(req.baseUrl() + settings.get().groupPrefix() + "/" + rel);
     }
 
     static boolean validDay(String date) {

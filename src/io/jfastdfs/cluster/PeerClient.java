@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Calls to one peer's {@code {G}/_peer/…} protocol, signed (see {@link PeerAuth}). Bounded: at most
@@ -94,35 +95,41 @@ final class PeerClient {
     }
 
     EventLog.Page events(long after, int limit) throws IOException {
-        Map<?, ?> m = (Map<?, ?>) json(peerPath("events", "after=" + after + "&limit=" + limit));
-        List<Event> events = new ArrayList<>();
-        if (m.get("events") instanceof List<?> l) for (Object o : l) events.add(Event.fromJson((Map<?, ?>) o));
-        long last = m.get("last") instanceof Number n ? n.longValue() : 0;
-        return new EventLog.Page(String.valueOf(m.get("epoch")), last, events);
+        return json(peerPath("events", "after=" + after + "&limit=" + limit), doc -> {
+            Map<?, ?> m = (Map<?, ?>) doc;
+            List<Event> events = new ArrayList<>();
+            for (Object o : (List<?>) m.get("events")) events.add(Event.fromJson((Map<?, ?>) o));
+            return new EventLog.Page(String.valueOf(m.get("epoch")), ((Number) m.get("last")).longValue(), events);
+        });
     }
 
     /** The peer's record for a key ("md5") or download path ("path"); empty when it lacks the file. */
     Optional<Map<?, ?>> has(String param, String value) throws IOException {
-        try (Body b = send("GET", peerPath("has", param + "=" + UrlCodec.encodeComponent(value)), CONTROL_TIMEOUT, Map.of())) {
+        String query = param + "=" + UrlCodec.encodeComponent(value);
+        try (Body b = send("GET", peerPath("has", query), CONTROL_TIMEOUT, Map.of())) {
             if (b.status() == 404) return Optional.empty();
-            return Optional.of((Map<?, ?>) Json.parse(readControl(b)));
+            expectOk(b);
+            return Optional.of(parse(readControl(b), doc -> (Map<?, ?>) doc));
         }
     }
 
     /** Per-day summaries, every day or the one given. */
     List<DaySummary> summary(String day) throws IOException {
-        List<DaySummary> out = new ArrayList<>();
-        Object doc = json(peerPath("summary", day.isEmpty() ? "" : "day=" + day));
-        for (Object o : (List<?>) doc) out.add(DaySummary.fromJson((Map<?, ?>) o));
-        return out;
+        return json(peerPath("summary", day.isEmpty() ? "" : "day=" + day), doc -> {
+            List<DaySummary> out = new ArrayList<>();
+            for (Object o : (List<?>) doc) out.add(DaySummary.fromJson((Map<?, ?>) o));
+            return out;
+        });
     }
 
     /** A page of a day's records with md5 above {@code after}, in md5 order. */
     List<FileRecord> digests(String day, String after, int limit) throws IOException {
         List<FileRecord> out = new ArrayList<>();
-        Object doc = json(peerPath("digests", "day=" + day + "&after=" + UrlCodec.encodeComponent(after) + "&limit=" + limit));
-        for (Object o : (List<?>) doc) out.add(FileRecord.fromJson((Map<?, ?>) o));
-        return out;
+        String query = "day=" + day + "&after=" + UrlCodec.encodeComponent(after) + "&limit=" + limit;
+        return json(peerPath("digests", query), doc -> {
+            for (Object o : (List<?>) doc) out.add(FileRecord.fromJson((Map<?, ?>) o));
+            return out;
+        });
     }
 
     void nudge() throws IOException {
@@ -156,13 +163,20 @@ final class PeerClient {
         return settings.get().groupPrefix() + "/_peer/" + op + "?" + (query.isEmpty() ? from : query + "&" + from);
     }
 
-    private Object json(String pathAndQuery) throws IOException {
+    private <T> T json(String pathAndQuery, Function<Object, T> reader) throws IOException {
         try (Body b = send("GET", pathAndQuery, CONTROL_TIMEOUT, Map.of())) {
             expectOk(b);
-            return Json.parse(readControl(b));
+            return parse(readControl(b), reader);
+        }
+    }
+
+    /** Reads a JSON answer; any surprise in its shape is the peer's failure, not ours. */
+    private <T> T parse(String text, Function<Object, T> reader) throws IOException {
+        try {
+            return reader.apply(Json.parse(text));
         } catch (RuntimeException e) {
-            state.failed("bad answer: " + e.getMessage());
-            throw new IOException(url + " sent a bad answer: " + e.getMessage(), e);
+            state.failed("bad answer: " + e);
+            throw new IOException(url + " sent a bad answer: " + e, e);
         }
     }
 
@@ -176,7 +190,7 @@ final class PeerClient {
 
     private static String readControl(Body b) throws IOException {
         byte[] data = b.in().readNBytes(MAX_CONTROL_BYTES + 1);
-        if (data.length > MAX_CONTROL_BYTES) throw new IOException("answer larger than " + MAX_CONTROL_BYTES + " bytes");
+        if (data.length > MAX_CONTROL_BYTES) throw new IOException("answer over " + MAX_CONTROL_BYTES + " bytes");
         return new String(data, StandardCharsets.UTF_8);
     }
 

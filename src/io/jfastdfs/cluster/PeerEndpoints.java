@@ -117,7 +117,10 @@ final class PeerEndpoints implements Handler {
         String etag = matching.map(r -> "\"" + r.md5() + "\"").orElse(null);
         Reply r = FileReply.of(req, file, 0, size, attrs.lastModifiedTime().toMillis() / 1000, etag,
                 ContentTypes.of(name, head, n));
-        if (!key.isEmpty() && !req.method().equals("HEAD")) r.header(Transfers.DIGEST_HEADER, digestOf(cfg, matching.get(), file));
+        if (!key.isEmpty() && !req.method().equals("HEAD")) {
+            r.header(Transfers.DIGEST_HEADER, digestOf(cfg, matching.get(), file));
+            r.header(Transfers.VERSION_HEADER, Long.toString(matching.get().timeStamp()));
+        }
         return r;
     }
 
@@ -167,7 +170,7 @@ final class PeerEndpoints implements Handler {
 
     /** "md5:<hex>" or "sha1:<hex>": the record's digest, or, for path identities, computed now. */
     private static String digestOf(Config cfg, FileRecord rec, Path file) throws IOException {
-        if (!Transfers.pathIdentity(rec)) return (rec.md5().length() == 40 ? "sha1:" : "md5:") + rec.md5().toLowerCase();
+        if (!Transfers.pathIdentity(rec)) return Transfers.statedDigest(rec);
         String algorithm = cfg.fileSumArithmetic();
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance(algorithm.equals("sha1") ? "SHA-1" : "MD5");

@@ -81,7 +81,9 @@ final class Puller {
                 down = false;
                 if (!page.epoch().equals(cursor.epoch()) || page.last() < cursor.seq()) {
                     boolean reread = cursor.seq() > 0;
-                    if (!cursor.epoch().isEmpty()) appLog.info("peer " + peer.url() + " has a new event log; reading it from the start");
+                    if (!cursor.epoch().isEmpty()) {
+                        appLog.info("peer " + peer.url() + " has a new event log; reading it from the start");
+                    }
                     cursor = new EventLog.Cursor(page.epoch(), 0);
                     log.saveCursor(peer.url(), cursor);
                     if (reread) continue;
@@ -113,7 +115,11 @@ final class Puller {
         }
     }
 
-    /** Applies a page; saves the cursor over the events done in order; rethrows the first failure. */
+    /**
+     * Applies a page; saves the cursor over the events done in order; rethrows the first failure. A
+     * failing event does not hold up the rest of the page (it is retried, the others are done), but
+     * an unreachable peer stops the page at once.
+     */
     private EventLog.Cursor apply(EventLog.Page page, EventLog.Cursor cursor) throws IOException, InterruptedException {
         List<Event> events = page.events();
         if (events.isEmpty()) return cursor;
@@ -121,7 +127,7 @@ final class Puller {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Semaphore slots = new Semaphore(PARALLEL);
         List<Thread> running = new ArrayList<>();
-        for (int i = 0; i < events.size() && failure.get() == null && !stopped; i++) {
+        for (int i = 0; i < events.size() && !(failure.get() instanceof PeerClient.Unreachable) && !stopped; i++) {
             slots.acquire();
             int n = i;
             running.add(Thread.ofVirtual().name("apply " + peer.url()).start(() -> {
@@ -129,7 +135,7 @@ final class Puller {
                     applyOne(events.get(n));
                     done[n] = true;
                 } catch (Exception e) {
-                    failure.compareAndSet(null, e);
+                    if (!failure.compareAndSet(null, e) && e instanceof PeerClient.Unreachable) failure.set(e);
                 } finally {
                     slots.release();
                 }
@@ -155,8 +161,8 @@ final class Puller {
         if (e.record() == null) return;
         if (transfers.replicate(e.record(), e.aliases(), peer) == Transfers.Result.UNSUPPORTED && !warnedUnsupported) {
             warnedUnsupported = true;
-            appLog.warn("peer " + peer.url() + " sent records this node does not copy (merged small files or unsafe paths), e.g. "
-                    + e.record().relativeFile());
+            appLog.warn("peer " + peer.url() + " sent records this node does not copy (merged small files or"
+                    + " unsafe paths), e.g. " + e.record().relativeFile());
         }
     }
 

@@ -68,7 +68,8 @@ final class Repairer {
         for (PeerClient p : peers.get()) {
             try {
                 Map<String, DaySummary> local = new HashMap<>();
-                for (DaySummary s : day.isEmpty() ? inventory.days() : List.of(inventory.day(day))) local.put(s.day(), s);
+                List<DaySummary> mine = day.isEmpty() ? inventory.days() : List.of(inventory.day(day));
+                for (DaySummary s : mine) local.put(s.day(), s);
                 for (DaySummary remote : p.summary(day)) {
                     if (remote.count() == 0) continue;
                     if (!force && remote.equals(local.get(remote.day()))) continue;
@@ -121,7 +122,8 @@ final class Repairer {
                     try {
                         if (transfers.replicate(rec, List.of(), p) == Transfers.Result.STORED) copied.incrementAndGet();
                     } catch (IOException e) {
-                        log.warn("repair copy of " + rec.relativeFile() + " from " + p.url() + " failed: " + e.getMessage());
+                        log.warn("repair copy of " + rec.relativeFile() + " from " + p.url() + " failed: "
+                                + e.getMessage());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Applies what peers say happened: copies a peer's file to the same path and name (verified by size
@@ -38,6 +40,10 @@ final class Transfers {
     enum Result { STORED, PRESENT, TOMBSTONED, CONFLICT, UNSUPPORTED, GONE }
 
     static final String DIGEST_HEADER = "X-Content-Digest";
+    /** The time stamp of the record the source serves: which version of a path it sends. */
+    static final String VERSION_HEADER = "X-Record-Time";
+    private static final Pattern CONTENT_DIGEST = Pattern.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}");
+    private static final Pattern STATED_DIGEST = Pattern.compile("md5:[0-9a-f]{32}|sha1:[0-9a-f]{40}");
     private static final int STRIPES = 256;
     private static final int BACKGROUND_COPIES = 16;
 
@@ -151,14 +157,22 @@ final class Transfers {
         }
     }
 
+    /** "md5:<hex>" or "sha1:<hex>" of a record whose identity is its content digest. */
+    static String statedDigest(FileRecord rec) {
+        return (rec.md5().length() == 40 ? "sha1:" : "md5:") + rec.md5().toLowerCase(Locale.ROOT);
+    }
+
     /** True when the record's bytes are on disk (merged small files count as present). */
     boolean present(FileRecord r) {
         return r.offset() >= 0 || store.present(r.relativeFile(), r.size());
     }
 
-    /** Identity is the path key (enable_distinct_file false, migrated files): the bytes' hash is stated by the source. */
+    /**
+     * Identity is the path key (enable_distinct_file false, migrated files), so the hash of the bytes
+     * is not in the record: the source states it.
+     */
     static boolean pathIdentity(FileRecord rec) {
-        return rec.md5().equals(rec.pathKey()) || !rec.md5().matches("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}");
+        return rec.md5().equals(rec.pathKey()) || !CONTENT_DIGEST.matcher(rec.md5()).matches();
     }
 
     /**
@@ -194,24 +208,23 @@ final class Transfers {
             }
         }
         if (last != null) throw last;
-        log.warn("no reachable peer has " + rec.relativeFile() + " (" + rec.md5() + ") any more; skipped");
+        log.info("skipped " + rec.relativeFile() + " (" + rec.md5() + "): no reachable peer has that version any more");
         return null;
     }
 
-    /** One verified copy from {@code p} into place; false when {@code p} does not have the file. */
+    /**
+     * One verified copy from {@code p} into place; false when {@code p} does not have the file, or has
+     * another version of the path (a later event of its log brings that one).
+     */
     private boolean download(FileRecord rec, PeerClient p) throws IOException, InterruptedException {
         if (!transfers.tryAcquire(1, TimeUnit.HOURS)) throw new IOException("no transfer slot");
         active.incrementAndGet();
         try (PeerClient.Body b = p.file("md5", rec.md5(), "GET", Map.of())) {
             if (b.status() == 404) return false;
+            if (pathIdentity(rec) && !b.header(VERSION_HEADER).equals(Long.toString(rec.timeStamp()))) return false;
             if (b.status() != 200) throw failed(p, "answered HTTP " + b.status() + " for " + rec.md5());
-            String expected = rec.md5().toLowerCase();
-            if (pathIdentity(rec)) {
-                expected = b.header(DIGEST_HEADER);
-                if (!expected.matches("(md5|sha1):[0-9a-f]+")) throw failed(p, "stated no digest for " + rec.md5());
-            } else {
-                expected = (expected.length() == 40 ? "sha1:" : "md5:") + expected;
-            }
+            String expected = pathIdentity(rec) ? b.header(DIGEST_HEADER) : statedDigest(rec);
+            if (!STATED_DIGEST.matcher(expected).matches()) throw failed(p, "stated no digest for " + rec.md5());
             if (b.length() >= 0 && b.length() != rec.size()) {
                 throw failed(p, "sent " + b.length() + " bytes for " + rec.md5() + ", expected " + rec.size());
             }
@@ -230,9 +243,13 @@ final class Transfers {
         try {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) t.write(buf, 0, n);
-            if (t.size() != rec.size()) throw failed(p, "sent " + t.size() + " bytes of " + rec.size() + " for " + rec.md5());
+            if (t.size() != rec.size()) {
+                throw failed(p, "sent " + t.size() + " bytes of " + rec.size() + " for " + rec.md5());
+            }
             String got = algorithm + ":" + t.digestHex();
-            if (!got.equals(expected)) throw failed(p, "sent bytes with digest " + got + " for " + rec.md5() + ", expected " + expected);
+            if (!got.equals(expected)) {
+                throw failed(p, "sent bytes with digest " + got + " for " + rec.md5() + ", expected " + expected);
+            }
             t.finish(cfg.fsyncUploads());
             Files.setLastModifiedTime(t.path(), FileTime.from(rec.timeStamp(), TimeUnit.SECONDS));
             store.place(t, rec.path(), rec.storedName(), true, cfg.fsyncUploads());
@@ -246,7 +263,9 @@ final class Transfers {
     private void checkWritable() throws IOException {
         Config cfg = settings.get();
         if (cfg.readOnly()) throw new IOException("read_only is set: incoming replicas wait");
-        if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) throw new IOException("disk full: incoming replicas wait");
+        if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) {
+            throw new IOException("disk full: incoming replicas wait");
+        }
     }
 
     private static IOException failed(PeerClient p, String what) {

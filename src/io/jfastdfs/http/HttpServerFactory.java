@@ -20,6 +20,10 @@ public final class HttpServerFactory {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("sun.net.httpserver.idleInterval", Long.toString(cfg.idleTimeout()));
         System.setProperty("sun.net.httpserver.maxReqHeaders", "100");
+        System.setProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(64 * 1024));
+        // A refused upload (413, 401, read_only) is answered before its body is read; reading and
+        // discarding up to this much of the rest lets the client see the answer instead of a reset.
+        System.setProperty("sun.net.httpserver.drainAmount", Long.toString(16L << 20));
     }
 
     public static HttpServer start(Config cfg, HttpHandler handler) throws IOException {

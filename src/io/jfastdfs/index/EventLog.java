@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class EventLog {
     private static final String APPEND = "INSERT INTO events (op, md5, record, aliases, at) VALUES (?, ?, ?, ?, ?)";
-    private static final String AFTER = "SELECT seq, op, md5, record, aliases, at FROM events WHERE seq > ? ORDER BY seq LIMIT ?";
+    private static final String AFTER =
+            "SELECT seq, op, md5, record, aliases, at FROM events WHERE seq > ? ORDER BY seq LIMIT ?";
     /** The highest sequence number ever given out, even if compaction removed that event since. */
     private static final String LAST = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)";
     private static final String EPOCH = "SELECT value FROM cluster_meta WHERE key = 'epoch'";

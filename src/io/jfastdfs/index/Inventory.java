@@ -99,8 +99,12 @@ public final class Inventory {
 
     /** The first 64 bits of a hex identity; anything else is hashed first. */
     static long bits(String md5) {
-        String h = md5.length() >= 16 && md5.substring(0, 16).matches("[0-9a-fA-F]{16}") ? md5 : FileRecord.md5Hex(md5);
-        return Long.parseUnsignedLong(h.substring(0, 16), 16);
+        try {
+            if (md5.length() >= 16) return Long.parseUnsignedLong(md5, 0, 16, 16);
+        } catch (NumberFormatException e) {
+            // not hex: fall through
+        }
+        return Long.parseUnsignedLong(FileRecord.md5Hex(md5), 0, 16, 16);
     }
 
     private static String hex(long v) {

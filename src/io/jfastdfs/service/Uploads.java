@@ -101,6 +101,12 @@ public final class Uploads {
                 List.of(cfg.host()), plan.scene(), ts, FileRecord.OFFSET_NORMAL);
         if (!cfg.enableDistinctFile()) {
             rec = rec.withMd5(rec.pathKey());
+            // peers keep the version of a path with the newest time stamp, so versions must not tie
+            long previous = index.find(rec.md5()).map(FileRecord::timeStamp).orElse(0L);
+            if (previous >= rec.timeStamp()) {
+                rec = new FileRecord(rec.name(), rec.rename(), rec.path(), rec.md5(), rec.size(), rec.peers(),
+                        rec.scene(), previous + 1, rec.offset());
+            }
             index.replace(rec);
             aliasAll(plan, rec);
             events.added(rec);

@@ -149,7 +149,9 @@ final class TusService {
         if (length >= 0 && offset == length && !u.partial()) {
             return finish(u.withProgress(offset, length, null, now), digest.hex());
         }
-        TusUpload next = u.withProgress(offset, length, digest == null ? null : digest.state(), now);
+        // the state must describe exactly bytes [0, offset): a cut-off checksummed body was digested but not kept
+        byte[] state = digest == null ? null : digest.length() == offset ? digest.state() : u.digestState();
+        TusUpload next = u.withProgress(offset, length, state, now);
         rows.progress(next);
         return next;
     }

@@ -53,7 +53,8 @@ class CatchUpTest {
         Path dir3 = Files.createTempDirectory("jfastdfs-node3");
         try (TestServer n1 = TestServer.start(Nodes.config(1, port, MEMBERS));
              TestServer n2 = TestServer.start(Nodes.config(2, port, MEMBERS));
-             ServerProcess n3 = ServerProcess.start(dir3, "127.0.0.3", port, Nodes.config(3, port, MEMBERS), List.of("-Xmx256m"))) {
+             ServerProcess n3 = ServerProcess.start(dir3, "127.0.0.3", port, Nodes.config(3, port, MEMBERS),
+                     List.of("-Xmx256m"))) {
             Nodes.Stored before = Nodes.upload(1, port, "before.txt", bytes("node 3 has this one"));
             await(10, "node 3 got the first file", () -> Nodes.holds(dir3, before));
 
@@ -67,6 +68,7 @@ class CatchUpTest {
             await(10, "node 3 caught up after kill -9", () -> holdsAll(dir3, missed) && !Nodes.holds(dir3, before));
             System.out.printf("catch-up after kill -9: %d missed files in %.2f s%n", missed.size(),
                     (System.nanoTime() - restarted) / 1e9);
+            await(5, "node 3 indexed what it holds", () -> Nodes.indexed(3, port, missed.get(7).md5()));
             Map<?, ?> info = Nodes.fileInfo(3, port, missed.get(7).md5());
             assertEquals(Files2.md5(missed.get(7).content()), info.get("md5"));
         } finally {
@@ -86,7 +88,8 @@ class CatchUpTest {
             long started = System.nanoTime();
             try (TestServer n3 = TestServer.start(Nodes.config(3, port, MEMBERS))) {
                 await(10, "new node holds every file", () -> holdsAll(n3.dir(), files));
-                System.out.printf("new empty node: %d files in %.2f s%n", files.size(), (System.nanoTime() - started) / 1e9);
+                System.out.printf("new empty node: %d files in %.2f s%n", files.size(),
+                        (System.nanoTime() - started) / 1e9);
                 assertFalse(Nodes.holds(n3.dir(), removed));
                 assertNull(Nodes.fileInfo(3, port, removed.md5()));
             }

@@ -54,7 +54,8 @@ class DeadPeerTest {
 
             List<Nodes.Stored> files = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                files.add(Nodes.upload(1, port, "f" + i + ".txt", ("file " + i + " while peer 3 hangs").getBytes(StandardCharsets.UTF_8)));
+                byte[] content = ("file " + i + " while peer 3 hangs").getBytes(StandardCharsets.UTF_8);
+                files.add(Nodes.upload(1, port, "f" + i + ".txt", content));
             }
             await(20, "node 2 replicates all 200", () -> files.stream().allMatch(f -> Nodes.holds(n2.dir(), f)));
             long fdsAfter = fds(n1.pid());

@@ -54,7 +54,8 @@ final class FakePeer implements AutoCloseable {
     /** A file this peer has without an event for it (only repair can find it). */
     FileRecord offer(String name, byte[] bytes, long timeStamp) {
         FileRecord rec = new FileRecord(name, "", "files/default/" + DailyStat.dayOf(timeStamp) + "/12/00/9",
-                Files2.md5(bytes), bytes.length, List.of("http://fake"), "default", timeStamp, FileRecord.OFFSET_NORMAL);
+                Files2.md5(bytes), bytes.length, List.of("http://fake"), "default", timeStamp,
+                FileRecord.OFFSET_NORMAL);
         content.put(rec.md5(), bytes);
         inventory.add(rec);
         return rec;
@@ -115,6 +116,7 @@ final class FakePeer implements AutoCloseable {
                 Queue<byte[]> wrong = wrongFirst.get(md5);
                 byte[] body = wrong != null && !wrong.isEmpty() ? wrong.poll() : right;
                 ex.getResponseHeaders().set(Transfers.DIGEST_HEADER, "md5:" + md5);
+                ex.getResponseHeaders().set(Transfers.VERSION_HEADER, Long.toString(find(md5).timeStamp()));
                 reply(ex, 200, body);
             }
             case "has" -> {

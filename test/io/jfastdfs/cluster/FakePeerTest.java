@@ -57,7 +57,8 @@ class FakePeerTest {
     private static void nudgeNode() throws Exception {
         String pq = "/group1/_peer/nudge?from=" + java.net.URLEncoder.encode(host(2, port), StandardCharsets.UTF_8);
         long ts = System.currentTimeMillis() / 1000;
-        Nodes.from("127.0.0.2", "POST", host(1, port) + pq, PeerAuth.HEADER, Nodes.signature(Nodes.SECRET, "POST", pq, ts));
+        Nodes.from("127.0.0.2", "POST", host(1, port) + pq, PeerAuth.HEADER,
+                Nodes.signature(Nodes.SECRET, "POST", pq, ts));
     }
 
     @Test
@@ -72,7 +73,8 @@ class FakePeerTest {
         Thread watcher = Thread.ofVirtual().start(() -> {
             while (watching.get()) {
                 try {
-                    if (Files.exists(onNode(rec)) && !Arrays.equals(Files.readAllBytes(onNode(rec)), right)) sawWrong.set(true);
+                    Path p = onNode(rec);
+                    if (Files.exists(p) && !Arrays.equals(Files.readAllBytes(p), right)) sawWrong.set(true);
                 } catch (java.io.IOException e) {
                     // renamed into place between exists and read: look again
                 }
@@ -81,7 +83,7 @@ class FakePeerTest {
         fake.announce(rec);
         nudgeNode();
 
-        await(15, "the right bytes stored after retries", () -> holds(rec, right));
+        await(15, "the right bytes stored after retries", () -> holds(rec, right) && Nodes.indexed(1, port, rec.md5()));
         watching.set(false);
         watcher.join();
         assertFalse(sawWrong.get(), "wrong bytes were visible under the stored path");
@@ -129,7 +131,8 @@ class FakePeerTest {
     void deleteOfAFileThisNodeNeverHadIsLoggedForPeers() throws Exception {
         String key = FileRecord.md5Hex("a file only peers ever had");
         Http.get(host(1, port) + "/group1/delete?md5=" + key);
-        String pq = "/group1/_peer/events?after=0&limit=1000&from=" + java.net.URLEncoder.encode(host(2, port), StandardCharsets.UTF_8);
+        String pq = "/group1/_peer/events?after=0&limit=1000&from="
+                + java.net.URLEncoder.encode(host(2, port), StandardCharsets.UTF_8);
         long ts = System.currentTimeMillis() / 1000;
         Http.Resp r = Nodes.from("127.0.0.2", "GET", host(1, port) + pq, PeerAuth.HEADER,
                 Nodes.signature(Nodes.SECRET, "GET", pq, ts));

@@ -11,8 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,18 @@ final class Nodes {
         return (Map<?, ?>) env.get("data");
     }
 
+    /** True when node N has an index record for {@code md5} (the record commits just after the file is placed). */
+    static boolean indexed(int n, int port, String md5) {
+        try {
+            return fileInfo(n, port, md5) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** Polls until {@code done} holds; fails with {@code what} when {@code seconds} pass. */
     static void await(double seconds, String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -87,10 +102,10 @@ final class Nodes {
     }
 
     /** True when node's data dir holds the file with exactly its content (a proxied download does not count). */
-    static boolean holds(java.nio.file.Path nodeDir, Stored f) {
-        java.nio.file.Path p = nodeDir.resolve("files/" + f.path().substring("/group1/".length()));
+    static boolean holds(Path nodeDir, Stored f) {
+        Path p = nodeDir.resolve("files/" + f.path().substring("/group1/".length()));
         try {
-            return java.nio.file.Files.isRegularFile(p) && java.util.Arrays.equals(java.nio.file.Files.readAllBytes(p), f.content());
+            return Files.isRegularFile(p) && Arrays.equals(Files.readAllBytes(p), f.content());
         } catch (IOException e) {
             return false;
         }
@@ -100,7 +115,7 @@ final class Nodes {
     static boolean serves(String url, byte[] content) {
         try {
             Http.Resp r = Http.get(url);
-            return r.status() == 200 && java.util.Arrays.equals(r.body(), content);
+            return r.status() == 200 && Arrays.equals(r.body(), content);
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

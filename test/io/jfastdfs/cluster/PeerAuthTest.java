@@ -50,10 +50,12 @@ class PeerAuthTest {
         String good = Nodes.signature("s3cret", "GET", PQ, NOW);
         InetAddress peerIp = ip("10.0.0.2");
         assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, "", PEER, peerIp, NOW));
-        assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, Nodes.signature("guess", "GET", PQ, NOW), PEER, peerIp, NOW));
+        String guessed = Nodes.signature("guess", "GET", PQ, NOW);
+        assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, guessed, PEER, peerIp, NOW));
         assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, good, PEER, peerIp, NOW + 301));
         assertEquals(Optional.empty(), PeerAuth.verify(cfg, "POST", PQ, good, PEER, peerIp, NOW));
-        assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ.replace("after=0", "after=9"), good, PEER, peerIp, NOW));
+        String tampered = PQ.replace("after=0", "after=9");
+        assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", tampered, good, PEER, peerIp, NOW));
         assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, NOW + ":" + "0".repeat(64), PEER, peerIp, NOW));
         assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, "garbage", PEER, peerIp, NOW));
     }
@@ -61,7 +63,8 @@ class PeerAuthTest {
     @Test
     void senderMustBeAConfiguredPeerExactlyNeverAPrefix() throws Exception {
         Config cfg = config("s3cret");
-        for (String from : List.of("http://10.0.0.22:8080", "http://10.0.0.2", "http://10.0.0.2:80801", "", "http://evil")) {
+        for (String from : List.of("http://10.0.0.22:8080", "http://10.0.0.2", "http://10.0.0.2:80801", "",
+                "http://evil")) {
             String header = Nodes.signature("s3cret", "GET", PQ, NOW);
             assertEquals(Optional.empty(), PeerAuth.verify(cfg, "GET", PQ, header, from, ip("10.0.0.2"), NOW), from);
         }

@@ -16,7 +16,8 @@ import java.util.Random;
  * Measurements for the cluster note, not a test (speed is never asserted): replication latency from
  * upload ack to indexed-and-on-disk on a peer (p50/p99), and the catch-up time of a node restarted
  * after kill -9 with many missed files. Run after {@code ./build.sh test} compiled the tests:
- * {@code java -cp build/test-classes:build/classes:lib/* io.jfastdfs.cluster.ReplicationBench [uploads] [missed] [bytes]}.
+ * {@code java -cp build/test-classes:build/classes:lib/* io.jfastdfs.cluster.ReplicationBench
+ * [uploads] [missed] [bytes]}.
  */
 public final class ReplicationBench {
     private ReplicationBench() {}
@@ -31,8 +32,9 @@ public final class ReplicationBench {
         Random random = new Random(1);
         try (TestServer n1 = TestServer.start(Nodes.config(1, port, members));
              TestServer n2 = TestServer.start(Nodes.config(2, port, members));
-             ServerProcess n3 = ServerProcess.start(dir3, "127.0.0.3", port, Nodes.config(3, port, members), List.of())) {
-            for (int i = 0; i < 50; i++) Nodes.upload(1, port, "warm" + i + ".bin", content(random, size)); // JIT warm-up
+             ServerProcess n3 = ServerProcess.start(dir3, "127.0.0.3", port, Nodes.config(3, port, members),
+                     List.of())) {
+            for (int i = 0; i < 50; i++) Nodes.upload(1, port, "warm" + i + ".bin", content(random, size)); // JIT
             long[] latency = new long[uploads];
             for (int i = 0; i < uploads; i++) {
                 Nodes.Stored f = Nodes.upload(1, port, "lat" + i + ".bin", content(random, size));
@@ -41,12 +43,15 @@ public final class ReplicationBench {
                 latency[i] = System.nanoTime() - acked;
             }
             Arrays.sort(latency);
-            System.out.printf("replication latency, %d uploads of %d bytes, ack -> on disk at a peer: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    uploads, size, latency[uploads / 2] / 1e6, latency[(int) (uploads * 0.99)] / 1e6, latency[uploads - 1] / 1e6);
+            System.out.printf("replication latency, %d uploads of %d bytes, ack -> on disk at a peer:"
+                    + " p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", uploads, size, latency[uploads / 2] / 1e6,
+                    latency[(int) (uploads * 0.99)] / 1e6, latency[uploads - 1] / 1e6);
 
             n3.kill();
             List<Nodes.Stored> files = new ArrayList<>();
-            for (int i = 0; i < missed; i++) files.add(Nodes.upload(1 + i % 2, port, "missed" + i + ".bin", content(random, size)));
+            for (int i = 0; i < missed; i++) {
+                files.add(Nodes.upload(1 + i % 2, port, "missed" + i + ".bin", content(random, size)));
+            }
             long start = System.nanoTime();
             n3.launch();
             long up = System.nanoTime();
@@ -56,8 +61,9 @@ public final class ReplicationBench {
                 else Thread.sleep(5);
             }
             long done = System.nanoTime();
-            System.out.printf("catch-up after kill -9: %d missed files of %d bytes in %.2f s after the restarted node answered (%.2f s including JVM start)%n",
-                    missed, size, (done - up) / 1e9, (done - start) / 1e9);
+            System.out.printf("catch-up after kill -9: %d missed files of %d bytes in %.2f s after the restarted"
+                    + " node answered (%.2f s including JVM start)%n", missed, size, (done - up) / 1e9,
+                    (done - start) / 1e9);
         } finally {
             Files2.deleteTree(dir3);
         }

@@ -94,7 +94,7 @@ class ToolsTest {
             assertEquals(0, start.code(), start.out() + start.err());
             String pid = Files.readString(app.resolve("conf/app.pid")).strip();
             assertTrue(start.out().contains(name + " now is running, pid=" + pid + "\napp_status:running"), start.out());
-            assertEquals(200, Http.get("http://127.0.0.1:" + port + "/group1/status").status());
+            assertEquals(200, awaitStatus("http://127.0.0.1:" + port + "/group1/status"));
 
             Run again = run(app, env, "./control", "start");
             assertEquals(1, again.code());
@@ -109,6 +109,19 @@ class ToolsTest {
         } finally {
             run(app, Map.of("JAVA_HOME", javaHome()), "./control", "stop");
             Files2.deleteTree(app);
+        }
+    }
+
+    /** control returns once the JVM runs; the port may open a moment later on a loaded machine. */
+    private static int awaitStatus(String url) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                return Http.get(url).status();
+            } catch (java.net.ConnectException e) {
+                if (System.currentTimeMillis() > deadline) throw e;
+                Thread.sleep(200);
+            }
         }
     }
 

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +58,33 @@ class TusExtensionsTest {
         Map<?, ?> r = (Map<?, ?>) Json.parse(Http.get(server.url() + "/upload?output=json&md5="
                 + url.substring(url.lastIndexOf('/') + 1)).text());
         assertEquals(Files2.md5(data), r.get("md5"), "the whole-file digest survived the refused chunk");
+    }
+
+    @Test
+    void checksummedChunkCutOffMidwayIsDroppedAndTheUploadStillFinishesRight() throws Exception {
+        byte[] data = TusRequests.random(600_000, 16);
+        String url = TusRequests.created(endpoint, data.length, "filename", "cut.bin");
+        assertEquals(204, TusRequests.patch(url, data, 0, 100_000).status());
+        try (Socket s = TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 100_000, 500_000,
+                Arrays.copyOfRange(data, 100_000, 300_000),
+                "Upload-Checksum: sha1 " + TusRequests.base64Digest("SHA-1", data, 100_000, data.length))) {
+            awaitLock(url, true);
+        }
+        awaitLock(url, false);
+        assertEquals("100000", TusRequests.head(url).header("Upload-Offset"), "an unverifiable chunk is not kept");
+        assertEquals(204, TusRequests.patch(url, data, 100_000, data.length).status());
+        Map<?, ?> r = (Map<?, ?>) Json.parse(Http.get(server.url() + "/upload?output=json&md5="
+                + url.substring(url.lastIndexOf('/') + 1)).text());
+        assertEquals(Files2.md5(data), r.get("md5"));
+    }
+
+    /** Polls with empty PATCHes at a wrong offset until the upload is (or is no longer) locked by another PATCH. */
+    private static void awaitLock(String url, boolean locked) throws Exception {
+        for (int i = 0; i < 250; i++) {
+            if ((TusRequests.patch(url, new byte[0], 0, 0).status() == 423) == locked) return;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the upload never became " + (locked ? "locked" : "free"));
     }
 
     @Test
@@ -105,7 +134,7 @@ class TusExtensionsTest {
             parts.add(c.header("Location"));
         }
         for (int i = 2; i >= 0; i--) { // any order: the final upload names the order
-            byte[] piece = java.util.Arrays.copyOfRange(data, cuts[i], cuts[i + 1]);
+            byte[] piece = Arrays.copyOfRange(data, cuts[i], cuts[i + 1]);
             TusRequests.upload(parts.get(i), piece, 30_000);
             Http.Resp h = TusRequests.head(parts.get(i));
             assertEquals("partial", h.header("Upload-Concat"));

@@ -82,12 +82,15 @@ final class TusRequests {
      * Starts a PATCH on a raw socket announcing {@code contentLength} bytes but sending only
      * {@code send} of them; the socket stays open until the caller closes it.
      */
-    static Socket startPatch(int port, String path, long offset, long contentLength, byte[] send) throws IOException {
+    static Socket startPatch(int port, String path, long offset, long contentLength, byte[] send, String... headerLines)
+            throws IOException {
         Socket s = new Socket("127.0.0.1", port);
         OutputStream o = s.getOutputStream();
-        o.write(("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nTus-Resumable: 1.0.0\r\n"
-                + "Content-Type: " + OFFSET_STREAM + "\r\nUpload-Offset: " + offset + "\r\nContent-Length: "
-                + contentLength + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder head = new StringBuilder("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nTus-Resumable: 1.0.0\r\nContent-Type: " + OFFSET_STREAM + "\r\nUpload-Offset: " + offset
+                + "\r\nContent-Length: " + contentLength + "\r\n");
+        for (String h : headerLines) head.append(h).append("\r\n");
+        o.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         o.write(send);
         o.flush();
         return s;

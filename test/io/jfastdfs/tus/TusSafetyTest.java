@@ -124,6 +124,15 @@ class TusSafetyTest {
     }
 
     @Test
+    void creationWithoutRoomAboveMinFreeDiskIs507() throws Exception {
+        try (TestServer full = TestServer.start(Map.of("min_free_disk_mb", 100_000_000))) {
+            Http.Resp r = TusRequests.create(full.url() + "/big/upload/", "Upload-Length", "10");
+            assertEquals(507, r.status());
+            assertEquals("(error)disk full\n", r.text());
+        }
+    }
+
+    @Test
     void secondPatchWhileOneIsRunningIs423AndTheFirstCompletesUncorrupted() throws Exception {
         byte[] data = TusRequests.random(400_000, 21);
         String url = TusRequests.created(endpoint, data.length, "filename", "race.bin");
