@@ -88,7 +88,7 @@ public final class Node implements AutoCloseable {
                 });
         Router router = Routes.build(cfg.groupPrefix(), h);
         cluster.addRoutes(router, stat::repair);
-        tus = cfg.enableTus() ? Tus.start(settings, store, db, index, uploads, guards, log) : null;
+        tus = cfg.enableTus() ? Tus.start(settings, store, db, index, uploads, guards, guards, log) : null;
         if (tus != null) Routes.tus(router, tus.handler());
         accessLog = new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES, RollingLog.DEFAULT_KEEP);
         dispatcher = new Dispatcher(settings, router, cluster.policy(access),

@@ -1,5 +1,6 @@
 package io.jfastdfs.tus;
 
+import io.jfastdfs.api.DownloadGuard;
 import io.jfastdfs.api.UploadGuard;
 import io.jfastdfs.config.Settings;
 import io.jfastdfs.http.Handler;
@@ -31,7 +32,7 @@ public final class Tus implements AutoCloseable {
      * expired uploads once now and then every hour.
      */
     public static Tus start(Settings settings, FileStore store, Database db, FileIndex index, Uploads uploads,
-                            UploadGuard guard, AppLog log) {
+                            UploadGuard guard, DownloadGuard downloads, AppLog log) {
         TusStore rows = new TusStore(db);
         UploadLocks locks = new UploadLocks();
         Completion completion = new Completion(settings, store, uploads, index,
@@ -43,7 +44,7 @@ public final class Tus implements AutoCloseable {
         int removed = reaper.sweep();
         if (removed > 0) log.info("tus: removed " + removed + " expired uploads and stray data files");
         reaper.start(SWEEP_EVERY);
-        return new Tus(new TusHandler(settings, service, store, guard, EXPIRY), reaper);
+        return new Tus(new TusHandler(settings, service, store, guard, downloads, EXPIRY), reaper);
     }
 
     /** The handler for the "big/upload" prefix route. */

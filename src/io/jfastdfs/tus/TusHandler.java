@@ -1,5 +1,6 @@
 package io.jfastdfs.tus;
 
+import io.jfastdfs.api.DownloadGuard;
 import io.jfastdfs.api.UploadGuard;
 import io.jfastdfs.config.Config;
 import io.jfastdfs.config.Settings;
@@ -40,13 +41,16 @@ final class TusHandler implements Handler {
     private final TusService tus;
     private final FileStore store;
     private final UploadGuard guard;
+    private final DownloadGuard downloads;
     private final Duration expiry;
 
-    TusHandler(Settings settings, TusService tus, FileStore store, UploadGuard guard, Duration expiry) {
+    TusHandler(Settings settings, TusService tus, FileStore store, UploadGuard guard, DownloadGuard downloads,
+               Duration expiry) {
         this.settings = settings;
         this.tus = tus;
         this.store = store;
         this.guard = guard;
+        this.downloads = downloads;
         this.expiry = expiry;
     }
 
@@ -131,6 +135,7 @@ final class TusHandler implements Handler {
     /** GET on a finished upload: the stored file's bytes, with Range (non-standard, go-fastdfs has it). */
     private Reply download(Request req, String id) throws IOException {
         FileRecord rec = tus.stored(id).orElseThrow(TusError.NOT_FOUND::error);
+        downloads.check(req, rec.relativeFile().substring("files/".length()));
         Path file;
         long start = 0;
         long size = rec.size();

@@ -78,6 +78,23 @@ class DownloadTokenAccessTest {
     }
 
     @Test
+    void tusUploadUrlDownloadNeedsTheTokenToo() throws Exception {
+        byte[] data = "tus bytes".getBytes(StandardCharsets.UTF_8);
+        Http.Resp created = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(plain.url() + "/big/upload/"))
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
+                .header("Content-Type", "application/offset+octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(data)));
+        assertEquals(201, created.status());
+        String location = created.header("Location");
+        assertRefused(outsider.get(location));
+        long ts = now();
+        String md5 = Files2.md5(data);
+        Http.Resp ok = outsider.get(location + "?token=" + DownloadToken.make(md5, ts, "") + "&timestamp=" + ts);
+        assertEquals(200, ok.status());
+        assertArrayEquals(data, ok.body());
+    }
+
+    @Test
     void expiredOrFutureTimestampIsRefused() throws Exception {
         long past = now() - 700;
         assertRefused(outsider.get(url(plain, file, DownloadToken.make(file.md5(), past, ""), past)));
