@@ -40,6 +40,8 @@ final class NudgeSender {
                 if (!signal.await(Long.MAX_VALUE / 2_000_000)) continue;
                 if (stopped) return;
                 if (peer.state().up()) peer.nudge();
+            } catch (PeerClient.Itself e) {
+                return; // this node listed under another name: its puller logged it
             } catch (IOException e) {
                 // the failure is in the peer's state; its puller's probe notices when it is back
             } catch (InterruptedException e) {

@@ -67,6 +67,15 @@ final class PeerClient {
         }
     }
 
+    /** The "peer" answered that the caller is itself (the node is listed under another name). */
+    static final class Itself extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Itself(String message) {
+            super(message);
+        }
+    }
+
     private final String url;
     private final Settings settings;
     private final HttpClient http;
@@ -181,6 +190,7 @@ final class PeerClient {
     }
 
     private void expectOk(Body b) throws IOException {
+        if (b.status() == PeerEndpoints.ITSELF) throw new Itself(url + " is this node");
         if (b.status() / 100 != 2) {
             String msg = "HTTP " + b.status() + (b.status() == 403 ? " (is peer_secret the same on both nodes?)" : "");
             state.failed(msg);

@@ -37,6 +37,8 @@ import java.util.Optional;
  */
 final class PeerEndpoints implements Handler {
     static final int MAX_PAGE = 1000;
+    /** 508 Loop Detected: the caller names this very node (it lists itself under another URL). */
+    static final int ITSELF = 508;
 
     private final Settings settings;
     private final PeerAuth auth;
@@ -68,8 +70,9 @@ final class PeerEndpoints implements Handler {
 
     @Override
     public Reply handle(Request req) throws IOException {
-        String peer = auth.verify(req).orElseThrow(() -> ApiError.empty(403));
         Config cfg = settings.get();
+        if (req.param(PeerAuth.FROM).equals(cfg.host())) throw ApiError.empty(ITSELF);
+        String peer = auth.verify(req).orElseThrow(() -> ApiError.empty(403));
         String op = req.path().substring(cfg.groupPrefix().length() + "/_peer/".length());
         contacts.called(peer, op);
         return switch (op) {

@@ -73,18 +73,12 @@ final class Puller {
 
     private void run() {
         EventLog.Cursor cursor = log.cursor(peer.url());
-        String own = log.epoch();
         boolean down = false;
         while (!stopped) {
             try {
                 EventLog.Page page = peer.events(cursor.seq(), PAGE);
                 if (down) appLog.info("peer " + peer.url() + " is reachable again");
                 down = false;
-                if (page.epoch().equals(own)) {
-                    appLog.warn("peer " + peer.url() + " is this node itself (same event log): list this node in"
-                            + " peers exactly as its host; not pulling from it");
-                    return;
-                }
                 if (!page.epoch().equals(cursor.epoch()) || page.last() < cursor.seq()) {
                     boolean reread = cursor.seq() > 0;
                     if (!cursor.epoch().isEmpty()) {
@@ -101,6 +95,10 @@ final class Puller {
                 idle = page.events().size() < PAGE;
                 if (!idle) continue;
                 pause(IDLE_POLL_MILLIS, true);
+            } catch (PeerClient.Itself e) {
+                appLog.warn("peer " + peer.url() + " is this node itself: list this node in peers exactly as its"
+                        + " host; not pulling from it");
+                return;
             } catch (PeerClient.Unreachable e) {
                 if (stopped) return;
                 if (!down) appLog.warn("peer " + peer.url() + " is down (" + e.getMessage() + "); probing every "

@@ -202,6 +202,26 @@ class ReplicationTest {
     }
 
     @Test
+    void aNodeListedUnderAnotherNameRecognisesItselfAndDoesNotPull() throws Exception {
+        int other = TestServer.freePort();
+        Map<String, Object> cfg = new java.util.LinkedHashMap<>(Nodes.config(1, other, List.of(1)));
+        cfg.put("peers", List.of(host(1, other), "http://localhost:" + other));
+        try (TestServer alone = TestServer.start(cfg)) {
+            Path log = alone.dir().resolve("log/fileserver.log");
+            await(10, "the node notices it is its own peer",
+                    () -> Files.exists(log) && read(log).contains("is this node itself"));
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void syncAndRepairAnswerWithTheGoFastdfsLiterals() throws Exception {
         String g = host(1, port) + "/group1";
         assertEquals("{\n  \"data\": null,\n  \"message\": \"require paramete date \\u0026force , ?date=20181230\","
