@@ -53,9 +53,9 @@ public final class Node implements AutoCloseable {
     private final Tus tus;
     private final Cluster cluster;
 
-    private Node(Path base, Map<String, String> env) throws IOException, ConfigException {
+    private Node(Path base, Map<String, String> env, Opened opened) throws IOException, ConfigException {
         for (String d : new String[] {"conf", "data", "files", "log"}) Files.createDirectories(base.resolve(d));
-        log = new AppLog(base.resolve("log/fileserver.log"), true);
+        log = opened.add(new AppLog(base.resolve("log/fileserver.log"), true));
         ConfigFile cfgFile = new ConfigFile(base, env, AccessControl::validate);
         Config cfg = cfgFile.loadOrCreate();
         cfg.warnings().forEach(log::warn);
@@ -64,9 +64,9 @@ public final class Node implements AutoCloseable {
         FileStore store = new FileStore(base);
         int swept = store.sweepTemp();
         if (swept > 0) log.info("removed " + swept + " leftover temp files from an earlier run");
-        db = Database.open(base.resolve("data/index.db"));
+        db = opened.add(Database.open(base.resolve("data/index.db")));
         FileIndex index = new FileIndex(db);
-        cluster = new Cluster(settings, store, db, index, log);
+        cluster = opened.add(new Cluster(settings, store, db, index, log));
         FileEvents events = cluster.events();
         Uploads uploads = new Uploads(settings, store, index, events);
         FileService files = new FileService(settings, store, index, events);
@@ -89,8 +89,9 @@ public final class Node implements AutoCloseable {
         Router router = Routes.build(cfg.groupPrefix(), h);
         cluster.addRoutes(router, stat::repair);
         tus = cfg.enableTus() ? Tus.start(settings, store, db, index, uploads, guards, guards, log) : null;
-        if (tus != null) Routes.tus(router, tus.handler());
-        accessLog = new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES, RollingLog.DEFAULT_KEEP);
+        if (tus != null) Routes.tus(router, opened.add(tus).handler());
+        accessLog = opened.add(new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES,
+                RollingLog.DEFAULT_KEEP));
         dispatcher = new Dispatcher(settings, router, cluster.policy(access),
                 line -> accessLog.line(LogRedaction.redact(line)),
                 (msg, e) -> log.error(LogRedaction.redact(msg), e));
@@ -100,9 +101,35 @@ public final class Node implements AutoCloseable {
                 + ", data in " + base);
     }
 
-    /** Starts a node on {@code base} (created if needed). */
+    /** Starts a node on {@code base} (created if needed); a failed start closes what it opened. */
     public static Node start(Path base, Map<String, String> env) throws IOException, ConfigException {
-        return new Node(base.toAbsolutePath().normalize(), env);
+        Opened opened = new Opened();
+        try {
+            return new Node(base.toAbsolutePath().normalize(), env, opened);
+        } catch (IOException | ConfigException | RuntimeException e) {
+            opened.closeAll();
+            throw e;
+        }
+    }
+
+    /** What a start has opened so far, closed in reverse order when the start fails. */
+    private static final class Opened {
+        private final java.util.ArrayDeque<AutoCloseable> stack = new java.util.ArrayDeque<>();
+
+        <T extends AutoCloseable> T add(T resource) {
+            stack.push(resource);
+            return resource;
+        }
+
+        void closeAll() {
+            while (!stack.isEmpty()) {
+                try {
+                    stack.pop().close();
+                } catch (Exception ignored) {
+                    // the start already failed; its cause is what the caller reports
+                }
+            }
+        }
     }
 
     private void apply(Config next, AccessControl access) {

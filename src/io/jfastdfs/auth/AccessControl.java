@@ -74,7 +74,8 @@ public final class AccessControl implements AccessPolicy {
         if (!cfg.bindHost().isEmpty()) IpLiteral.parse(cfg.bindHost()).ifPresent(own::add);
         AdminRule admin;
         try {
-            admin = new AdminRule(cfg.adminIps(), own, addressesOf(cfg.peers()));
+            // With a peer_secret, peers prove themselves by HMAC: a peer's IP alone opens nothing.
+            admin = new AdminRule(cfg.adminIps(), own, cfg.peerSecret().isEmpty() ? addressesOf(cfg.peers()) : Set.of());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("cfg.json: admin_ips: " + e.getMessage());
         }

@@ -87,6 +87,17 @@ class AdminAccessTest {
     }
 
     @Test
+    void aPeersAddressIsAdminOnlyWhenNoPeerSecretAuthenticatesPeers() throws Exception {
+        List<String> peers = List.of("http://127.0.0.1:8080", "http://127.0.0.2:8080");
+        try (TestServer open = TestServer.start(Map.of("peers", peers, "peer_secret", ""));
+             TestServer keyed = TestServer.start(Map.of("peers", peers, "peer_secret", "s3cret-of-the-group"))) {
+            assertEquals(Replies.fail("leveldb: not found"), RawHttp.get(OTHER, open.port(), "/group1/get_file_info?md5=x").text());
+            assertTextDenial(RawHttp.get(OTHER, keyed.port(), "/group1/get_file_info?md5=x"), OTHER);
+            assertEnvelopeDenial(RawHttp.get(OTHER, keyed.port(), "/group1/repair?force=1"), OTHER);
+        }
+    }
+
+    @Test
     void adminIpsAdmitExactAddressesAndCidrsButNotNearPrefixes() throws Exception {
         try (TestServer exact = TestServer.start(Map.of("admin_ips", List.of("127.0.0.2")));
              TestServer cidr = TestServer.start(Map.of("admin_ips", List.of("127.0.0.0/24")));

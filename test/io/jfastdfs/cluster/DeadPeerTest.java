@@ -57,7 +57,10 @@ class DeadPeerTest {
                 byte[] content = ("file " + i + " while peer 3 hangs").getBytes(StandardCharsets.UTF_8);
                 files.add(Nodes.upload(1, port, "f" + i + ".txt", content));
             }
-            await(20, "node 2 replicates all 200", () -> files.stream().allMatch(f -> Nodes.holds(n2.dir(), f)));
+            long t0 = System.nanoTime();
+            await(60, "node 2 replicates all 200", () -> files.stream().allMatch(f -> Nodes.holds(n2.dir(), f)));
+            System.out.printf("dead peer: the live peer replicated 200 uploads %d ms after the last ack%n",
+                    (System.nanoTime() - t0) / 1_000_000);
             long fdsAfter = fds(n1.pid());
 
             double cpuStart = cpuSeconds(n1.pid());
