@@ -2,6 +2,7 @@ package io.jfastdfs.auth;
 
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
+import io.jfastdfs.testkit.GuideSnippets;
 import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.jfastdfs.auth;
+package io.jfastdfs.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Code blocks of docs/securing.md marked {@code <!-- tested: NAME -->}, so the tests run exactly what
+ * Code blocks of README.md marked {@code <!-- tested: NAME -->}, so the tests run exactly what
  * the guide tells operators to run.
  */
-final class GuideSnippets {
-    static final Path GUIDE = Path.of("docs/securing.md");
+public final class GuideSnippets {
+    public static final Path GUIDE = Path.of("README.md");
 
     private GuideSnippets() {}
 
-    static String get(String name) {
+    public static String get(String name) {
         List<String> lines;
         try {
             lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
