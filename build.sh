@@ -105,7 +105,8 @@ run_tests() {
 case "${1:-build}" in
   build) build ;;
   test) build; run_tests ;;
-  run) build; exec "$JAVA" -Dsun.net.httpserver.nodelay=true --enable-native-access=ALL-UNNAMED -jar "$JAR_OUT" server ;;
+  run) build; exec "$JAVA" -XX:+UseSerialGC -Xmx512m -Xmn64m -Dsun.net.httpserver.nodelay=true \
+         --enable-native-access=ALL-UNNAMED -jar "$JAR_OUT" server ;;
   java) echo "$JAVA" ;;
   clean) rm -rf build fileserver.jar ;;
   *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
