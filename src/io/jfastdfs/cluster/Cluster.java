@@ -7,6 +7,7 @@ import io.jfastdfs.config.Settings;
 import io.jfastdfs.http.AccessPolicy;
 import io.jfastdfs.http.Cors;
 import io.jfastdfs.http.Handler;
+import io.jfastdfs.http.IdleWatchdog;
 import io.jfastdfs.http.Route;
 import io.jfastdfs.http.Route.Denial;
 import io.jfastdfs.http.Router;
@@ -65,7 +66,7 @@ public final class Cluster implements AutoCloseable {
     private volatile boolean closed;
     /** Created by {@link #start()}, so a node that fails to start leaves no client threads behind. */
     private HttpClient http;
-    private IdleTimeout idle;
+    private IdleWatchdog idle;
     private Thread supervisor;
 
     public Cluster(Settings settings, FileStore store, Database db, FileIndex index, AppLog log) {
@@ -176,7 +177,7 @@ public final class Cluster implements AutoCloseable {
         // calls leave from the address we listen on, so peers that know us by IP recognise us
         IpLiteral.parse(cfg.bindHost()).filter(a -> !a.isAnyLocalAddress()).ifPresent(b::localAddress);
         http = b.build();
-        idle = new IdleTimeout(() -> Math.max(1, settings.get().syncTimeout()));
+        idle = new IdleWatchdog("peer-idle-watchdog", () -> Math.max(1, settings.get().syncTimeout()));
         if (cfg.peerSecret().isEmpty() && !cfg.peers().isEmpty()) {
             log.warn("peer_secret is empty: peers are recognised by their IP only;"
                     + " set the same peer_secret on every node");

@@ -1,6 +1,7 @@
 package io.jfastdfs.cluster;
 
 import io.jfastdfs.config.Settings;
+import io.jfastdfs.http.IdleWatchdog;
 import io.jfastdfs.http.UrlCodec;
 import io.jfastdfs.index.Event;
 import io.jfastdfs.index.EventLog;
@@ -80,13 +81,13 @@ final class PeerClient {
     private final Settings settings;
     private final HttpClient http;
     private final PeerAuth auth;
-    private final IdleTimeout idle;
+    private final IdleWatchdog idle;
     private final Runnable onUp;
     private final PeerState state = new PeerState();
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
     /** {@code onUp} runs when the peer answers after having been down. */
-    PeerClient(String url, Settings settings, HttpClient http, PeerAuth auth, IdleTimeout idle, Runnable onUp) {
+    PeerClient(String url, Settings settings, HttpClient http, PeerAuth auth, IdleWatchdog idle, Runnable onUp) {
         this.url = url;
         this.settings = settings;
         this.http = http;
@@ -223,7 +224,7 @@ final class PeerClient {
             headers.forEach(b::header);
             HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (state.reached()) onUp.run();
-            InputStream in = new FilterInputStream(idle.watch(r.body())) {
+            InputStream in = new FilterInputStream(idle.closeWhenIdle(r.body())) {
                 @Override
                 public void close() throws IOException {
                     try {

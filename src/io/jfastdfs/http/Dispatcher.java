@@ -36,7 +36,7 @@ public final class Dispatcher implements HttpHandler {
     public Dispatcher(Settings settings, Router router, AccessPolicy policy, Consumer<String> accessLog,
                       BiConsumer<String, Throwable> errorLog) {
         this.settings = settings;
-        this.watchdog = new IdleWatchdog(() -> settings.get().readTimeout());
+        this.watchdog = new IdleWatchdog("request-idle-watchdog", () -> settings.get().readTimeout());
         this.router = router;
         this.policy = policy;
         this.accessLog = accessLog;
@@ -63,7 +63,7 @@ public final class Dispatcher implements HttpHandler {
         Client client = null;
         int status = 500;
         long sent = 0;
-        IdleWatchdog.Activity activity = watchdog.begin();
+        IdleWatchdog.Activity activity = watchdog.begin(Thread.currentThread()::interrupt);
         inFlight.incrementAndGet();
         try {
             ex.setStreams(activity.watch(ex.getRequestBody()), activity.watch(ex.getResponseBody()));
@@ -91,7 +91,10 @@ public final class Dispatcher implements HttpHandler {
         } finally {
             inFlight.decrementAndGet();
             activity.close();
-            if (activity.wasCut()) status = 408;
+            if (activity.wasCut()) {
+                Thread.interrupted(); // clear a late interrupt: the carrier of this virtual thread is reused
+                status = 408;
+            }
             ex.close();
             String who = client != null ? client.display() : String.valueOf(ex.getRemoteAddress());
             accessLog.accept(format.line(System.nanoTime() - start, who, method, status,

@@ -10,25 +10,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Inactivity timeouts (API.md §8.10): a request whose body or answer makes no progress for the
- * configured seconds is cut by interrupting its thread, which closes the blocked socket channel.
- * Transfers that keep moving are never cut, however long they take.
+ * Inactivity timeouts (API.md §5.3 item 6, §8.10): a transfer that makes no progress for the
+ * configured seconds is cut — a served request by interrupting its thread (which closes the blocked
+ * socket channel), a peer download by closing its stream. Transfers that keep moving are never cut,
+ * however long they take.
  */
 public final class IdleWatchdog implements AutoCloseable {
     private final Set<Activity> active = ConcurrentHashMap.newKeySet();
     private final LongSupplier limitSeconds;
     private final Thread reaper;
 
-    public IdleWatchdog(LongSupplier limitSeconds) {
+    public IdleWatchdog(String name, LongSupplier limitSeconds) {
         this.limitSeconds = limitSeconds;
-        this.reaper = Thread.ofPlatform().daemon().name("idle-watchdog").start(this::reap);
+        this.reaper = Thread.ofPlatform().daemon().name(name).start(this::reap);
     }
 
-    /** Tracks the calling thread's request until {@link Activity#close()}. */
-    public Activity begin() {
-        Activity a = new Activity(Thread.currentThread());
+    /** Watches an activity; {@code onIdle} runs once if it stalls for longer than the limit. */
+    public Activity begin(Runnable onIdle) {
+        Activity a = new Activity(onIdle);
         active.add(a);
         return a;
+    }
+
+    /** A stream that is closed when it stalls; closing it ends the watch. */
+    public InputStream closeWhenIdle(InputStream in) {
+        Activity a = begin(() -> closeQuietly(in));
+        return new FilterInputStream(a.watch(in)) {
+            @Override
+            public void close() throws IOException {
+                a.close();
+                super.close();
+            }
+        };
     }
 
     private void reap() {
@@ -43,7 +56,7 @@ public final class IdleWatchdog implements AutoCloseable {
             for (Activity a : active) {
                 if (now - a.last > limit && !a.cut) {
                     a.cut = true;
-                    a.thread.interrupt();
+                    a.onIdle.run();
                 }
             }
         }
@@ -54,35 +67,52 @@ public final class IdleWatchdog implements AutoCloseable {
         reaper.interrupt();
     }
 
-    /** One request's progress marker; its streams touch it on every read and write. */
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is how the blocked reader is released; nothing else to do
+        }
+    }
+
+    /** One transfer's progress marker; its streams touch it on every read and write. */
     public final class Activity implements AutoCloseable {
-        private final Thread thread;
+        private final Runnable onIdle;
         private volatile long last = System.nanoTime();
         private volatile boolean cut;
 
-        private Activity(Thread thread) {
-            this.thread = thread;
+        private Activity(Runnable onIdle) {
+            this.onIdle = onIdle;
         }
 
-        /** True when the watchdog cut this request. */
+        /** True when the watchdog cut this transfer. */
         public boolean wasCut() {
             return cut;
         }
 
+        /** Reads touch the activity; a read failing after a cut says it timed out. */
         public InputStream watch(InputStream in) {
             return new FilterInputStream(in) {
                 @Override
                 public int read() throws IOException {
-                    int b = super.read();
-                    last = System.nanoTime();
-                    return b;
+                    try {
+                        int b = super.read();
+                        last = System.nanoTime();
+                        return b;
+                    } catch (IOException e) {
+                        throw cut ? timedOut(e) : e;
+                    }
                 }
 
                 @Override
                 public int read(byte[] buf, int off, int len) throws IOException {
-                    int n = super.read(buf, off, len);
-                    last = System.nanoTime();
-                    return n;
+                    try {
+                        int n = super.read(buf, off, len);
+                        last = System.nanoTime();
+                        return n;
+                    } catch (IOException e) {
+                        throw cut ? timedOut(e) : e;
+                    }
                 }
             };
         }
@@ -103,10 +133,13 @@ public final class IdleWatchdog implements AutoCloseable {
             };
         }
 
+        private IOException timedOut(IOException cause) {
+            return new IOException("no progress for " + limitSeconds.getAsLong() + " s", cause);
+        }
+
         @Override
         public void close() {
             active.remove(this);
-            if (cut) Thread.interrupted(); // clear a late interrupt before the thread is reused
         }
     }
 }

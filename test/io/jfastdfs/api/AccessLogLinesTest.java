@@ -2,10 +2,9 @@ package io.jfastdfs.api;
 
 import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.RawHttp;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** log/access.log (API.md §6.2): one line per request with time, duration, client, method, status, URI, bytes. */
 class AccessLogLinesTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     /** The lines mentioning {@code marker}, waiting for the log's periodic flush. */
     private static List<String> linesWith(String marker, int expected) throws Exception {

@@ -2,10 +2,10 @@ package io.jfastdfs.api;
 
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.RawHttp;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,17 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminAccessTest {
     static final String OTHER = "127.0.0.2";
     static final String DENIED = "Can only be called by the cluster ip or 127.0.0.1 or admin_ips(cfg.json),current ip:";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static void assertTextDenial(RawHttp.Reply r, String ip) {
         assertEquals(200, r.status());

@@ -2,10 +2,9 @@ package io.jfastdfs.api;
 
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** 64 uploads at once all land: distinct names under one name's collisions, one copy under one digest. */
 class ConcurrentUploadsTest {
     static final int N = 64;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     /** Runs {@code N} tasks released at the same moment; returns their results in order. */
     private static <T> List<T> allAtOnce(IntFunction<Callable<T>> task) throws Exception {

@@ -3,10 +3,10 @@ package io.jfastdfs.api;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,17 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Dedup by digest (API.md §3.4), second pass (§2.2) and collision names (§3.5). */
 class DedupAndSecondPassTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -3,10 +3,9 @@ package io.jfastdfs.api;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** delete, get_file_info, check_file_exist(s), list_dir, search and remove_empty_dir (API.md §2.7–2.11, §2.15). */
 class FileActionsTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -4,10 +4,10 @@ import io.jfastdfs.http.UrlCodec;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.RawHttp;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,17 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NonAsciiNamesTest {
     static final String NAME = "报告 100% #1 😀.txt";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Map.of("enable_trim_file_name_special_char", false));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(Map.of("enable_trim_file_name_special_char", false));
 
     @Test
     void uploadStoresTheExactNameAndEscapesItInTheUrl() throws Exception {

@@ -2,10 +2,10 @@ package io.jfastdfs.api;
 
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The upload page (API.md §2.17) and the un-prefixed action aliases (§1.1). */
 class PagesAndAliasesTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     @Test
     void theUploadPageIsServedAtEveryDocumentedAddress() throws Exception {

@@ -2,10 +2,9 @@ package io.jfastdfs.api;
 
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -22,17 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Upload replies of API.md §2.1 in every output format, the fields that shape placement, and refusals. */
 class UploadRepliesTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

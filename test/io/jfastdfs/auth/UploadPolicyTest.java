@@ -3,10 +3,11 @@ package io.jfastdfs.auth;
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.Served;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,23 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Upload policy (API.md §2.1 checks 2, 7, 9; §6.4): extensions allow-list, max_upload_size, read_only. */
 class UploadPolicyTest {
     static final String MISMATCH = fail("(error)file extension mismatch");
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Map.of("extensions", List.of("JPG", ".Png"), "max_upload_size", 1024));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(Map.of("extensions", List.of("JPG", ".Png"), "max_upload_size", 1024));
 
     static String fail(String message) {
         return "{\n  \"data\": null,\n  \"message\": \"" + message + "\",\n  \"status\": \"fail\"\n}";
     }
 
-    static Http.Resp upload(TestServer s, String name, int size, Map<String, String> fields) throws Exception {
+    static Http.Resp upload(Served s, String name, int size, Map<String, String> fields) throws Exception {
         byte[] content = (name + " ".repeat(size)).substring(0, size).getBytes(StandardCharsets.UTF_8);
         return Http.upload(s.url() + "/upload", name, content, fields);
     }

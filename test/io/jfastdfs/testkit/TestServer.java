@@ -14,7 +14,7 @@ import java.util.Map;
  * A real jfastdfs node for tests: in this JVM on an ephemeral port ({@link #start}) with its own
  * temp data dir. See {@link ServerProcess} for a node in a separate JVM (kill -9, heap caps).
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements Served, AutoCloseable {
     private final Path dir;
     private Node node;
 
@@ -65,20 +65,24 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    @Override
     public Path dir() {
         return dir;
     }
 
+    @Override
     public int port() {
         return node.port();
     }
 
     /** "http://127.0.0.1:port" */
+    @Override
     public String base() {
         return "http://127.0.0.1:" + port();
     }
 
     /** "http://127.0.0.1:port/group1" (or without group when group management is off). */
+    @Override
     public String url() {
         return base() + node.settings().get().groupPrefix();
     }
