@@ -38,6 +38,8 @@ class ReadmeUsageTest {
             assertTrue(o.contains("\"md5\": \"" + md5 + "\""), "get_file_info: " + o);
             assertTrue(o.contains("\"name\": \"mine.txt\""), "list_dir: " + o);
             assertTrue(o.contains("\"admin_key\": \"******\""), "reload get masks the key: " + o);
+            assertEquals(2, o.split("\"data\": null,\n  \"message\": \"\",\n  \"status\": \"ok\"", -1).length - 1,
+                    "reload set and reload: " + o);
             assertTrue(o.contains("\"Fs.Local\""), "status: " + o);
             assertTrue(o.contains("{\"name\":\"hello.txt\""), "check_file_exist: " + o);
             assertEquals(2, o.split("\"message\": \"remove success\"", -1).length - 1, "both deletes: " + o);
