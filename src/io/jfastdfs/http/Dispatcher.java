@@ -117,7 +117,11 @@ public final class Dispatcher implements HttpHandler {
 
     private Reply serve(HttpExchange ex, Route route, String method, Client client) throws IOException {
         if (method.equals("OPTIONS") && route.cors() != Cors.Flavour.TUS) return Reply.empty(200);
-        if (!route.methods().contains(method)) throw ApiError.empty(405);
+        if (!route.methods().contains(method)) {
+            java.util.TreeSet<String> allow = new java.util.TreeSet<>(route.methods());
+            allow.add("OPTIONS");
+            return Reply.empty(405).header("Allow", String.join(", ", allow));
+        }
         Request req = new Request(ex, method, (String) ex.getAttribute("path"), client);
         if (route.access() == Route.Access.ADMIN && !policy.isAdmin(req)) return denial(route, client);
         return route.handler().handle(req);
