@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -102,7 +103,8 @@ public final class FileStore {
                 return candidate;
             } catch (FileAlreadyExistsException e) {
                 // taken: try the next candidate
-            } catch (UnsupportedOperationException e) {
+            } catch (FileSystemException e) {
+                // no hard links on this filesystem (e.g. vfat): a move that refuses an existing name
                 if (!Files.exists(target)) {
                     Files.move(src, target);
                     return candidate;
