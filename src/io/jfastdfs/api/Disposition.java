@@ -18,9 +18,13 @@ final class Disposition {
     }
 
     static Reply apply(Config cfg, Request req, Reply r) {
+        return apply(cfg, req, r, req.param("name"));
+    }
+
+    /** As {@link #apply(Config, Request, Reply)} with {@code name} for the {@code name} parameter. */
+    static Reply apply(Config cfg, Request req, Reply r, String name) {
         if (inline(cfg, req)) return r;
         r.header("Content-Type", "application/octet-stream");
-        String name = req.param("name");
         r.header("Content-Disposition", name.isEmpty() ? "attachment" : header(name));
         return r;
     }

@@ -23,7 +23,7 @@ final class FileResult {
         m.put("path", path);
         m.put("domain", domain);
         m.put("scene", r.scene());
-        m.put("size", r.size());
+        m.put("size", r.contentSize()); // go-fastdfs counts a merged file's flag byte here (upstream bug)
         m.put("mtime", r.timeStamp());
         m.put("scenes", r.scene());
         m.put("retmsg", "");

@@ -57,6 +57,17 @@ public final class Routes {
                 Set.of("OPTIONS", "POST", "HEAD", "PATCH", "GET", "DELETE"), Cors.Flavour.TUS, tus));
     }
 
+    /** backup (go-fastdfs answers its denial as an envelope) and repair_fileinfo (as text), §1.7. */
+    public static void maintenance(Router r, MaintenanceHandler h) {
+        r.action(Route.adminAction("backup", Denial.ENVELOPE, h::backup));
+        r.action(Route.adminAction("repair_fileinfo", Denial.TEXT, h::repairFileInfo));
+    }
+
+    /** {G}/metrics (API.md §6.1): admin-only; a denial is the plain text of §1.7. */
+    public static void metrics(Router r, MetricsHandler metrics) {
+        r.action(Route.adminAction("metrics", Denial.TEXT, metrics));
+    }
+
     /** remove_empty_dir's reply; the sweep runs in the background. */
     public static Reply cleanStarted() {
         return Reply.okMessage("clean job start ..,don't try again!!!");

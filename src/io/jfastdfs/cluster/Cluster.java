@@ -17,7 +17,9 @@ import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.index.Inventory;
 import io.jfastdfs.index.Replicas;
+import io.jfastdfs.merge.Volumes;
 import io.jfastdfs.ops.AppLog;
+import io.jfastdfs.ops.PeerHealth;
 import io.jfastdfs.service.FileEvents;
 import io.jfastdfs.store.FileStore;
 
@@ -33,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The group's replication (API.md §5, DESIGN.md "Cluster"): peers are equals; each node pulls every
@@ -63,25 +66,29 @@ public final class Cluster implements AutoCloseable {
     private final PeerEndpoints endpoints;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final Jobs jobs = new Jobs();
+    /** What https:// peers must present (null: the JDK's default trust). */
+    private final SSLContext peerTls;
     private volatile boolean closed;
     /** Created by {@link #start()}, so a node that fails to start leaves no client threads behind. */
     private HttpClient http;
     private IdleWatchdog idle;
     private Thread supervisor;
 
-    public Cluster(Settings settings, FileStore store, Database db, FileIndex index, AppLog log) {
+    public Cluster(Settings settings, FileStore store, Volumes volumes, Database db, FileIndex index, AppLog log,
+                   SSLContext peerTls) {
         this.settings = settings;
+        this.peerTls = peerTls;
         this.log = log;
         this.eventLog = new EventLog(db);
         this.replicas = new Replicas(db);
         this.auth = new PeerAuth(settings);
-        this.transfers = new Transfers(settings, store, index, replicas, this::peers, log, jobs);
+        this.transfers = new Transfers(settings, store, volumes, index, replicas, this::peers, log, jobs);
         Inventory inventory = new Inventory(db);
         this.repairer = new Repairer(inventory, index, transfers, this::peers, log, jobs);
         this.maintenance = new Maintenance(settings, index, repairer, transfers, auth, this::forward,
                 this::kickAll, this::client);
         this.readRepair = new ReadRepair(replicas, transfers, this::peers);
-        this.endpoints = new PeerEndpoints(settings, auth, store, index, eventLog, inventory, new Contacts());
+        this.endpoints = new PeerEndpoints(settings, auth, store, volumes, index, eventLog, inventory, new Contacts());
     }
 
     /** Calls from a peer prove it is alive (wake a puller that probes it as down) or has news (nudge). */
@@ -146,6 +153,13 @@ public final class Cluster implements AutoCloseable {
         return m;
     }
 
+    /** Each configured peer's replication state, for /metrics. */
+    public List<PeerHealth> health() {
+        List<PeerHealth> out = new ArrayList<>();
+        for (PeerClient p : peers()) out.add(p.state().health(p.url()));
+        return out;
+    }
+
     /** The node's access policy, with authenticated peers admitted to the peer actions. */
     public AccessPolicy policy(AccessPolicy base) {
         return new ClusterPolicy(base, auth, settings);
@@ -174,6 +188,7 @@ public final class Cluster implements AutoCloseable {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpThreads);
+        if (peerTls != null) b.sslContext(peerTls);
         // calls leave from the address we listen on, so peers that know us by IP recognise us
         IpLiteral.parse(cfg.bindHost()).filter(a -> !a.isAnyLocalAddress()).ifPresent(b::localAddress);
         http = b.build();

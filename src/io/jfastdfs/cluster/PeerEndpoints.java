@@ -12,14 +12,19 @@ import io.jfastdfs.index.EventLog;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.index.Inventory;
+import io.jfastdfs.merge.Needle;
+import io.jfastdfs.merge.Slot;
+import io.jfastdfs.merge.Volumes;
 import io.jfastdfs.store.FileStore;
 import io.jfastdfs.store.SafePath;
 import io.jfastdfs.store.UnsafePathException;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,6 +48,7 @@ final class PeerEndpoints implements Handler {
     private final Settings settings;
     private final PeerAuth auth;
     private final FileStore store;
+    private final Volumes volumes;
     private final FileIndex index;
     private final EventLog log;
     private final Inventory inventory;
@@ -57,11 +63,12 @@ final class PeerEndpoints implements Handler {
         void behind(String peer, long events);
     }
 
-    PeerEndpoints(Settings settings, PeerAuth auth, FileStore store, FileIndex index, EventLog log,
+    PeerEndpoints(Settings settings, PeerAuth auth, FileStore store, Volumes volumes, FileIndex index, EventLog log,
                   Inventory inventory, Contacts contacts) {
         this.settings = settings;
         this.auth = auth;
         this.store = store;
+        this.volumes = volumes;
         this.index = index;
         this.log = log;
         this.inventory = inventory;
@@ -102,26 +109,24 @@ final class PeerEndpoints implements Handler {
         Optional<FileRecord> rec;
         String rel;
         if (!key.isEmpty()) {
-            rec = index.find(key).filter(r -> r.offset() < 0);
+            rec = index.find(key);
             if (rec.isEmpty()) throw ApiError.empty(404);
             rel = rec.get().relativeFile().substring("files/".length());
         } else {
             rel = relPath(req);
             rec = index.find(FileRecord.pathKeyOf("files/" + rel));
         }
-        Path file = store.servable(rel).orElseThrow(() -> ApiError.empty(404));
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        long size = attrs.size();
-        Optional<FileRecord> matching = rec.filter(r -> r.size() == size);
+        Bytes b = bytes(rel).orElseThrow(() -> ApiError.empty(404));
+        Optional<FileRecord> matching = rec.filter(r -> r.contentSize() == b.length());
         if (!key.isEmpty() && matching.isEmpty()) throw ApiError.empty(404); // our copy is not the indexed one
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         byte[] head = new byte[512];
-        int n = FileReply.head(file, 0, size, head);
+        int n = FileReply.head(b.file(), b.start(), b.length(), head);
         String etag = matching.map(r -> "\"" + r.md5() + "\"").orElse(null);
-        Reply r = FileReply.of(req, file, 0, size, attrs.lastModifiedTime().toMillis() / 1000, etag,
-                ContentTypes.of(name, head, n));
+        long mtime = Needle.inHaystack(rel) ? matching.map(FileRecord::timeStamp).orElse(b.mtime()) : b.mtime();
+        Reply r = FileReply.of(req, b.file(), b.start(), b.length(), mtime, etag, ContentTypes.of(name, head, n));
         if (!key.isEmpty() && !req.method().equals("HEAD")) {
-            r.header(Transfers.DIGEST_HEADER, digestOf(cfg, matching.get(), file));
+            r.header(Transfers.DIGEST_HEADER, digestOf(cfg, matching.get(), b));
             r.header(Transfers.VERSION_HEADER, Long.toString(matching.get().timeStamp()));
         }
         return r;
@@ -133,15 +138,32 @@ final class PeerEndpoints implements Handler {
         if (!key.isEmpty()) {
             FileRecord r = index.find(key).filter(this::present).orElseThrow(() -> ApiError.empty(404));
             m.put("record", r);
-            m.put("size", r.size());
+            m.put("size", r.contentSize());
             return Reply.compact(m);
         }
         String rel = relPath(req);
         Optional<FileRecord> r = index.find(FileRecord.pathKeyOf("files/" + rel)).filter(this::present);
-        Path file = store.servable(rel).orElseThrow(() -> ApiError.empty(404));
+        Bytes b = bytes(rel).orElseThrow(() -> ApiError.empty(404));
         m.put("record", r.orElse(null));
-        m.put("size", Files.size(file));
+        m.put("size", b.length());
         return Reply.compact(m);
+    }
+
+    /** The bytes a download path names here: a whole file, or a merged small file's live slot. */
+    private record Bytes(Path file, long start, long length, long mtime) {}
+
+    private Optional<Bytes> bytes(String rel) throws IOException {
+        if (Needle.inHaystack(rel)) {
+            Optional<Needle> needle = Needle.parse(rel);
+            if (needle.isEmpty()) return Optional.empty();
+            Slot s = volumes.slot(needle.get());
+            return s.live() ? Optional.of(new Bytes(s.container(), s.start(), s.length(), s.mtimeSeconds()))
+                    : Optional.empty();
+        }
+        Optional<Path> file = store.servable(rel);
+        if (file.isEmpty()) return Optional.empty();
+        BasicFileAttributes attrs = Files.readAttributes(file.get(), BasicFileAttributes.class);
+        return Optional.of(new Bytes(file.get(), 0, attrs.size(), attrs.lastModifiedTime().toMillis() / 1000));
     }
 
     private Reply summary(Request req) {
@@ -158,7 +180,7 @@ final class PeerEndpoints implements Handler {
     }
 
     private boolean present(FileRecord r) {
-        return r.offset() < 0 && store.present(r.relativeFile(), r.size());
+        return r.offset() >= 0 ? volumes.holds(r) : store.present(r.relativeFile(), r.size());
     }
 
     /** A download path below files/, checked like any client path (API.md §1.9). */
@@ -172,13 +194,19 @@ final class PeerEndpoints implements Handler {
     }
 
     /** "md5:<hex>" or "sha1:<hex>": the record's digest, or, for path identities, computed now. */
-    private static String digestOf(Config cfg, FileRecord rec, Path file) throws IOException {
+    private static String digestOf(Config cfg, FileRecord rec, Bytes b) throws IOException {
         if (!Transfers.pathIdentity(rec)) return Transfers.statedDigest(rec);
         String algorithm = cfg.fileSumArithmetic();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (FileChannel ch = FileChannel.open(b.file(), StandardOpenOption.READ)) {
             MessageDigest md = MessageDigest.getInstance(algorithm.equals("sha1") ? "SHA-1" : "MD5");
-            byte[] buf = new byte[64 * 1024];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+            for (long done = 0; done < b.length(); ) {
+                buf.clear().limit((int) Math.min(buf.capacity(), b.length() - done));
+                int n = ch.read(buf, b.start() + done);
+                if (n < 0) throw new IOException("file shrank while being digested");
+                md.update(buf.array(), 0, n);
+                done += n;
+            }
             return algorithm + ":" + HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

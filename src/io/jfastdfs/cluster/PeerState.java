@@ -1,5 +1,7 @@
 package io.jfastdfs.cluster;
 
+import io.jfastdfs.ops.PeerHealth;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,6 +60,10 @@ final class PeerState {
 
     long behind() {
         return behind;
+    }
+
+    PeerHealth health(String url) {
+        return new PeerHealth(url, up, backlog, behind, lastSeen);
     }
 
     Map<String, Object> toJson() {

@@ -165,8 +165,8 @@ final class Puller {
         if (e.record() == null) return;
         if (transfers.replicate(e.record(), e.aliases(), peer) == Transfers.Result.UNSUPPORTED && !warnedUnsupported) {
             warnedUnsupported = true;
-            appLog.warn("peer " + peer.url() + " sent records this node does not copy (merged small files or"
-                    + " unsafe paths), e.g. " + e.record().relativeFile());
+            appLog.warn("peer " + peer.url() + " sent records this node does not copy (unsafe paths or"
+                    + " malformed merged-file addresses), e.g. " + e.record().relativeFile());
         }
     }
 

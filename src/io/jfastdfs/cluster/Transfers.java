@@ -6,6 +6,8 @@ import io.jfastdfs.index.Event;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.index.Replicas;
+import io.jfastdfs.merge.Needle;
+import io.jfastdfs.merge.Volumes;
 import io.jfastdfs.ops.AppLog;
 import io.jfastdfs.store.FileStore;
 import io.jfastdfs.store.SafePath;
@@ -49,6 +51,7 @@ final class Transfers {
 
     private final Settings settings;
     private final FileStore store;
+    private final Volumes volumes;
     private final FileIndex index;
     private final Replicas replicas;
     private final Supplier<List<PeerClient>> peers;
@@ -59,10 +62,11 @@ final class Transfers {
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final AtomicInteger active = new AtomicInteger();
 
-    Transfers(Settings settings, FileStore store, FileIndex index, Replicas replicas,
+    Transfers(Settings settings, FileStore store, Volumes volumes, FileIndex index, Replicas replicas,
               Supplier<List<PeerClient>> peers, AppLog log, Jobs jobs) {
         this.settings = settings;
         this.store = store;
+        this.volumes = volumes;
         this.index = index;
         this.replicas = replicas;
         this.peers = peers;
@@ -105,12 +109,13 @@ final class Transfers {
                     return Result.CONFLICT;
                 }
             }
+            if (foreignSlot(rec)) return Result.CONFLICT;
             checkWritable();
             PeerClient from = fetch(rec, source);
             if (from == null) return Result.GONE;
             FileRecord stored = rec.addPeer(from.url()).addPeer(settings.get().host());
             if (replicas.applyAdd(stored, aliases, replace) == Replicas.Outcome.TOMBSTONED) {
-                store.delete(rec.relativeFile());
+                discard(rec);
                 return Result.TOMBSTONED;
             }
             return Result.STORED;
@@ -147,9 +152,9 @@ final class Transfers {
         try {
             Optional<FileRecord> local = index.find(e.md5());
             FileRecord target = local.orElse(e.record() != null && acceptable(e.record()) ? e.record() : null);
-            if (target != null && target.timeStamp() <= e.at() && target.offset() < 0
-                    && (local.isPresent() || index.find(target.pathKey()).isEmpty())) {
-                store.delete(target.relativeFile());
+            if (target != null && target.timeStamp() <= e.at()
+                    && (local.isPresent() || (index.find(target.pathKey()).isEmpty() && !foreignSlot(target)))) {
+                discard(target);
             }
             replicas.applyDelete(e.md5(), e.record(), e.at());
         } finally {
@@ -162,9 +167,20 @@ final class Transfers {
         return (rec.md5().length() == 40 ? "sha1:" : "md5:") + rec.md5().toLowerCase(Locale.ROOT);
     }
 
-    /** True when the record's bytes are on disk (merged small files count as present). */
+    /** True when the record's bytes are on disk (a merged small file: its slot is live). */
     boolean present(FileRecord r) {
-        return r.offset() >= 0 || store.present(r.relativeFile(), r.size());
+        return r.offset() >= 0 ? volumes.holds(r) : store.present(r.relativeFile(), r.size());
+    }
+
+    /** Another node's merged file in this node's own container directory (a peer_id clash): our bytes are there. */
+    private boolean foreignSlot(FileRecord r) {
+        return r.offset() >= 0 && volumes.clashes(r);
+    }
+
+    /** Removes a record's bytes: a merged small file's slot is erased, a plain file deleted. */
+    private void discard(FileRecord r) throws IOException {
+        if (r.offset() >= 0) volumes.erase(r);
+        else store.delete(r.relativeFile());
     }
 
     /**
@@ -176,16 +192,19 @@ final class Transfers {
     }
 
     /**
-     * Records this node can store: a regular file under files/ (never an internal directory), a
-     * plain stored name, bytes to copy. Merged small files need their container and are not copied.
+     * Records this node can store: a regular file in files/ or below it (never in an internal
+     * directory), a plain stored name, bytes to copy; or a merged small file with a valid slot address.
+     * Files right in files/ come from migration or a custom path "files".
      */
     static boolean acceptable(FileRecord rec) {
-        if (rec.offset() >= 0 || rec.size() <= 0 || rec.md5().isEmpty()) return false;
-        if (!rec.path().startsWith("files/")) return false;
+        if (rec.size() <= 0 || rec.md5().isEmpty()) return false;
+        if (rec.offset() >= 0) return Needle.of(rec).isPresent(); // written into its slot, see place()
+        if (!rec.path().equals("files") && !rec.path().startsWith("files/")) return false;
         try {
-            String dir = SafePath.relative(rec.path().substring("files/".length()));
-            String top = dir.split("/")[0];
-            if (top.startsWith("_") || top.equals("haystack")) return false;
+            if (!rec.path().equals("files")) {
+                String top = SafePath.relative(rec.path().substring("files/".length())).split("/")[0];
+                if (top.startsWith("_") || top.equals("haystack")) return false;
+            }
             SafePath.name(rec.storedName());
             return true;
         } catch (UnsafePathException e) {
@@ -225,8 +244,8 @@ final class Transfers {
             if (b.status() != 200) throw failed(p, "answered HTTP " + b.status() + " for " + rec.md5());
             String expected = pathIdentity(rec) ? b.header(DIGEST_HEADER) : statedDigest(rec);
             if (!STATED_DIGEST.matcher(expected).matches()) throw failed(p, "stated no digest for " + rec.md5());
-            if (b.length() >= 0 && b.length() != rec.size()) {
-                throw failed(p, "sent " + b.length() + " bytes for " + rec.md5() + ", expected " + rec.size());
+            if (b.length() >= 0 && b.length() != rec.contentSize()) {
+                throw failed(p, "sent " + b.length() + " bytes for " + rec.md5() + ", expected " + rec.contentSize());
             }
             place(rec, p, b.in(), expected);
             return true;
@@ -239,22 +258,27 @@ final class Transfers {
     private void place(FileRecord rec, PeerClient p, InputStream in, String expected) throws IOException {
         Config cfg = settings.get();
         String algorithm = expected.substring(0, expected.indexOf(':'));
-        TempFile t = store.newTemp(algorithm, rec.size());
+        TempFile t = store.newTemp(algorithm, rec.contentSize());
         try {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) t.write(buf, 0, n);
-            if (t.size() != rec.size()) {
-                throw failed(p, "sent " + t.size() + " bytes of " + rec.size() + " for " + rec.md5());
+            if (t.size() != rec.contentSize()) {
+                throw failed(p, "sent " + t.size() + " bytes of " + rec.contentSize() + " for " + rec.md5());
             }
             String got = algorithm + ":" + t.digestHex();
             if (!got.equals(expected)) {
                 throw failed(p, "sent bytes with digest " + got + " for " + rec.md5() + ", expected " + expected);
             }
+            if (rec.offset() >= 0) { // same container, same offset as the origin: the URL is valid here too
+                t.finish(false);
+                volumes.put(rec, t.path());
+                return;
+            }
             t.finish(cfg.fsyncUploads());
             Files.setLastModifiedTime(t.path(), FileTime.from(rec.timeStamp(), TimeUnit.SECONDS));
             store.place(t, rec.path(), rec.storedName(), true, cfg.fsyncUploads());
         } catch (TempFile.TooLargeException e) {
-            throw failed(p, "sent more than " + rec.size() + " bytes for " + rec.md5());
+            throw failed(p, "sent more than " + rec.contentSize() + " bytes for " + rec.md5());
         } finally {
             t.discard();
         }

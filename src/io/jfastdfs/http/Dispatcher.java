@@ -28,14 +28,16 @@ public final class Dispatcher implements HttpHandler {
     private final AccessPolicy policy;
     private final Consumer<String> accessLog;
     private final BiConsumer<String, Throwable> errorLog;
+    private final RequestObserver observer;
     private final AccessLog format = new AccessLog();
     private final IdleWatchdog watchdog;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
 
     public Dispatcher(Settings settings, Router router, AccessPolicy policy, Consumer<String> accessLog,
-                      BiConsumer<String, Throwable> errorLog) {
+                      BiConsumer<String, Throwable> errorLog, RequestObserver observer) {
         this.settings = settings;
+        this.observer = observer;
         this.watchdog = new IdleWatchdog("request-idle-watchdog", () -> settings.get().readTimeout());
         this.router = router;
         this.policy = policy;
@@ -61,6 +63,7 @@ public final class Dispatcher implements HttpHandler {
         Config cfg = settings.get();
         String method = ex.getRequestMethod();
         Client client = null;
+        Route route = null;
         int status = 500;
         long sent = 0;
         IdleWatchdog.Activity activity = watchdog.begin(Thread.currentThread()::interrupt);
@@ -68,7 +71,6 @@ public final class Dispatcher implements HttpHandler {
         try {
             ex.setStreams(activity.watch(ex.getRequestBody()), activity.watch(ex.getResponseBody()));
             client = policy.client(ex);
-            Route route = null;
             Reply reply;
             try {
                 route = routeOf(ex);
@@ -96,9 +98,11 @@ public final class Dispatcher implements HttpHandler {
                 status = 408;
             }
             ex.close();
+            long nanos = System.nanoTime() - start;
+            observer.observe(route != null ? route.name() : "none", status, activity.bytesRead(),
+                    activity.bytesWritten(), nanos);
             String who = client != null ? client.display() : String.valueOf(ex.getRemoteAddress());
-            accessLog.accept(format.line(System.nanoTime() - start, who, method, status,
-                    ex.getRequestURI().toString(), sent));
+            accessLog.accept(format.line(nanos, who, method, status, ex.getRequestURI().toString(), sent));
         }
     }
 

@@ -2,11 +2,14 @@ package io.jfastdfs.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.jfastdfs.config.Config;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /** Creates the JDK HTTP server on a virtual thread per request, with one root context. */
 public final class HttpServerFactory {
@@ -26,12 +29,20 @@ public final class HttpServerFactory {
         System.setProperty("sun.net.httpserver.drainAmount", Long.toString(16L << 20));
     }
 
-    public static HttpServer start(Config cfg, HttpHandler handler) throws IOException {
+    /** Plain HTTP when {@code tls} is null, else HTTPS with that context (enable_https, API.md §6.8). */
+    public static HttpServer start(Config cfg, HttpHandler handler, SSLContext tls) throws IOException {
         tuneJdkServer(cfg);
         InetSocketAddress addr = cfg.bindHost().isEmpty()
                 ? new InetSocketAddress(cfg.port())
                 : new InetSocketAddress(cfg.bindHost(), cfg.port());
-        HttpServer server = HttpServer.create(addr, 1024);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(addr, 1024);
+        } else {
+            HttpsServer https = HttpsServer.create(addr, 1024);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", handler);
         server.start();

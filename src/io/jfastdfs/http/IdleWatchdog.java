@@ -80,6 +80,9 @@ public final class IdleWatchdog implements AutoCloseable {
         private final Runnable onIdle;
         private volatile long last = System.nanoTime();
         private volatile boolean cut;
+        /** Body bytes through the watched streams (plain fields: one request thread reads and writes them). */
+        private long bytesRead;
+        private long bytesWritten;
 
         private Activity(Runnable onIdle) {
             this.onIdle = onIdle;
@@ -90,6 +93,14 @@ public final class IdleWatchdog implements AutoCloseable {
             return cut;
         }
 
+        public long bytesRead() {
+            return bytesRead;
+        }
+
+        public long bytesWritten() {
+            return bytesWritten;
+        }
+
         /** Reads touch the activity; a read failing after a cut says it timed out. */
         public InputStream watch(InputStream in) {
             return new FilterInputStream(in) {
@@ -98,6 +109,7 @@ public final class IdleWatchdog implements AutoCloseable {
                     try {
                         int b = super.read();
                         last = System.nanoTime();
+                        if (b >= 0) bytesRead++;
                         return b;
                     } catch (IOException e) {
                         throw cut ? timedOut(e) : e;
@@ -109,6 +121,7 @@ public final class IdleWatchdog implements AutoCloseable {
                     try {
                         int n = super.read(buf, off, len);
                         last = System.nanoTime();
+                        if (n > 0) bytesRead += n;
                         return n;
                     } catch (IOException e) {
                         throw cut ? timedOut(e) : e;
@@ -123,12 +136,14 @@ public final class IdleWatchdog implements AutoCloseable {
                 public void write(byte[] buf, int off, int len) throws IOException {
                     out.write(buf, off, len);
                     last = System.nanoTime();
+                    bytesWritten += len;
                 }
 
                 @Override
                 public void write(int b) throws IOException {
                     out.write(b);
                     last = System.nanoTime();
+                    bytesWritten++;
                 }
             };
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,10 +38,12 @@ public final class Database implements AutoCloseable {
 
     private static final int BUSY_TIMEOUT_MS = 5000;
 
+    private final String url;
     private final GroupCommitWriter writer;
     private final ReaderPool readers;
 
-    private Database(GroupCommitWriter writer, ReaderPool readers) {
+    private Database(String url, GroupCommitWriter writer, ReaderPool readers) {
+        this.url = url;
         this.writer = writer;
         this.readers = readers;
     }
@@ -59,7 +62,7 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:sqlite:" + absolute;
         GroupCommitWriter writer = GroupCommitWriter.start(() -> openWriter(url, options));
-        return new Database(writer, new ReaderPool(options.readers(), () -> openReader(url)));
+        return new Database(url, writer, new ReaderPool(options.readers(), () -> openReader(url)));
     }
 
     /**
@@ -75,6 +78,26 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} on a reader thread against one consistent snapshot. */
     public <T> T read(SqlWork<T> work) {
         return await(readers.submit(work));
+    }
+
+    /**
+     * Writes a consistent copy of the whole index to {@code target}, which must not exist (VACUUM
+     * INTO, in rollback-journal mode, not fsync'ed: the caller syncs it). VACUUM cannot run inside a
+     * transaction and pooled readers always open one, so it gets its own short-lived read-only
+     * connection on a platform thread of its own.
+     */
+    public void snapshotTo(Path target) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("index-snapshot").daemon().start(() -> {
+            try (Connection c = openReader(url); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.execute();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        await(done);
     }
 
     /** Finishes running reads and queued writes, then closes every connection. Idempotent. */

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The file index (API.md §3.3–3.4): records by identity ({@code md5}), second keys (path keys, tus
@@ -44,6 +47,24 @@ public final class FileIndex {
     /** The record whose md5 is {@code key}, else the one an alias (path key, tus id) {@code key} names. */
     public Optional<FileRecord> find(String key) {
         return db.read(c -> byKey(c, key)).map(FileRows.Row::record);
+    }
+
+    /** The {@code keys} (at most a few thousand) that name an indexed file as identity or alias; one query. */
+    public Set<String> known(Collection<String> keys) {
+        if (keys.isEmpty()) return Set.of();
+        String in = "(" + "?,".repeat(keys.size() - 1) + "?)";
+        String sql = "SELECT md5 FROM files WHERE md5 IN " + in + " UNION SELECT alias FROM aliases WHERE alias IN " + in;
+        return db.read(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (int pass = 0; pass < 2; pass++) for (String key : keys) ps.setString(i++, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
     }
 
     /**

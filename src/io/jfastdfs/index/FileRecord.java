@@ -41,6 +41,11 @@ public record FileRecord(String name, String rename, String path, String md5, lo
         return path + "/" + storedName();
     }
 
+    /** Bytes of the file itself: a merged small file's {@code size} counts its flag byte (API.md §3.6). */
+    public long contentSize() {
+        return offset >= 0 ? size - 1 : size;
+    }
+
     /** md5 of the relative file path: the second key every record is found by (API.md §3.3). */
     public String pathKey() {
         return pathKeyOf(relativeFile());

@@ -74,7 +74,11 @@ final class Schema {
             ) WITHOUT ROWID""",
             "CREATE INDEX tus_uploads_updated ON tus_uploads (updated)");
 
-    static final Schema CURRENT = new Schema(List.of(V1_FILES, V2_CLUSTER, V3_TUS));
+    /** v4: when each maintenance job last completed (owned by the ops package), e.g. the daily backup. */
+    private static final List<String> V4_JOBS = List.of(
+            "CREATE TABLE job_marks (job TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+
+    static final Schema CURRENT = new Schema(List.of(V1_FILES, V2_CLUSTER, V3_TUS, V4_JOBS));
 
     private final List<List<String>> steps;
 

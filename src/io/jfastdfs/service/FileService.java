@@ -3,6 +3,7 @@ package io.jfastdfs.service;
 import io.jfastdfs.config.Settings;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
+import io.jfastdfs.merge.Volumes;
 import io.jfastdfs.store.FileStore;
 
 import java.io.IOException;
@@ -14,12 +15,14 @@ public final class FileService {
     private final FileStore store;
     private final FileIndex index;
     private final FileEvents events;
+    private final Volumes volumes;
 
-    public FileService(Settings settings, FileStore store, FileIndex index, FileEvents events) {
+    public FileService(Settings settings, FileStore store, FileIndex index, FileEvents events, Volumes volumes) {
         this.settings = settings;
         this.store = store;
         this.index = index;
         this.events = events;
+        this.volumes = volumes;
     }
 
     public Optional<FileRecord> find(String key) {
@@ -28,7 +31,7 @@ public final class FileService {
 
     /** A record whose bytes are on this node (containers count as present; §2.9). */
     public Optional<FileRecord> findPresent(String key) {
-        return find(key).filter(r -> r.offset() != FileRecord.OFFSET_NORMAL || store.present(r.relativeFile(), r.size()));
+        return find(key).filter(r -> r.offset() >= 0 || store.present(r.relativeFile(), r.size()));
     }
 
     /**
@@ -56,9 +59,8 @@ public final class FileService {
         Optional<FileRecord> rec = index.find(key);
         if (rec.isEmpty()) return Optional.empty();
         FileRecord r = rec.get();
-        if (r.offset() == FileRecord.OFFSET_NORMAL || r.offset() == FileRecord.OFFSET_MIGRATED) {
-            store.delete(r.relativeFile());
-        }
+        if (r.offset() >= 0) volumes.erase(r); // flag '0', content zeroed: the URL answers 404 from now on
+        else store.delete(r.relativeFile());
         Optional<FileRecord> removed = index.delete(r.md5());
         removed.ifPresent(events::removed);
         return removed;

@@ -6,6 +6,8 @@ import io.jfastdfs.http.ApiError;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.index.InsertResult;
+import io.jfastdfs.merge.Needle;
+import io.jfastdfs.merge.Volumes;
 import io.jfastdfs.store.FileNames;
 import io.jfastdfs.store.FileStore;
 import io.jfastdfs.store.PathLayout;
@@ -28,12 +30,14 @@ public final class Uploads {
     private final FileStore store;
     private final FileIndex index;
     private final FileEvents events;
+    private final Volumes volumes;
 
-    public Uploads(Settings settings, FileStore store, FileIndex index, FileEvents events) {
+    public Uploads(Settings settings, FileStore store, FileIndex index, FileEvents events, Volumes volumes) {
         this.settings = settings;
         this.store = store;
         this.index = index;
         this.events = events;
+        this.volumes = volumes;
     }
 
     /** Checks that come before any bytes are read: read_only and free disk space. */
@@ -65,11 +69,14 @@ public final class Uploads {
                 Optional<FileRecord> dup = liveRecord(digest);
                 if (dup.isPresent()) {
                     aliasAll(plan, dup.get());
+                    events.duplicate(dup.get());
                     return new UploadOutcome(dup.get(), true);
                 }
             }
-            temp.finish(cfg.fsyncUploads());
-            return place(cfg, temp, digest, plan);
+            Optional<Needle> merged = volumes.merges(temp.size(), plan.tus())
+                    ? volumes.append(temp, FileNames.extension(plan.name())) : Optional.empty();
+            temp.finish(cfg.fsyncUploads() && merged.isEmpty()); // a container append is fsync'ed already
+            return place(cfg, temp, digest, plan, merged.orElse(null));
         } finally {
             temp.discard();
         }
@@ -77,28 +84,22 @@ public final class Uploads {
 
     /** The indexed record for {@code key} if its bytes are really on disk (ghosts do not count, #114). */
     public Optional<FileRecord> liveRecord(String key) {
-        return index.find(key).filter(r -> r.offset() != FileRecord.OFFSET_NORMAL
-                || store.present(r.relativeFile(), r.size()));
+        return index.find(key).filter(r -> r.offset() == FileRecord.OFFSET_MIGRATED || onDisk(r));
     }
 
-    private UploadOutcome place(Config cfg, TempFile temp, String digest, UploadPlan plan) throws IOException {
+    /** A merged small file's slot is live, a plain file has its size. */
+    private boolean onDisk(FileRecord r) {
+        return r.offset() >= 0 ? volumes.holds(r) : store.present(r.relativeFile(), r.size());
+    }
+
+    /** Indexes the upload; {@code merged} is its place in a small-file container, null for a plain file. */
+    private UploadOutcome place(Config cfg, TempFile temp, String digest, UploadPlan plan, Needle merged)
+            throws IOException {
         LocalDateTime now = LocalDateTime.now();
         long ts = now.atZone(ZoneId.systemDefault()).toEpochSecond();
-        String dir = plan.customDir() != null ? plan.customDir() : PathLayout.datedDir(plan.scene(), cfg.peerId(), now);
-        String ext = FileNames.extension(plan.name());
-        String name = plan.name().isEmpty() && !plan.tus() ? digest + ext : plan.name();
-        String rename = plan.rename();
-        if (cfg.renameFile()) {
-            rename = (plan.tus() ? digest : FileRecord.md5Hex(UUID.randomUUID().toString())) + ext;
-        } else if (plan.tus() && name.isEmpty()) {
-            rename = digest;
-        }
-        boolean renamed = !rename.isEmpty() && !rename.equals(name);
-        String stored = store.place(temp, dir, renamed ? rename : name, !cfg.enableDistinctFile(), cfg.fsyncUploads());
-        if (renamed) rename = stored;
-        else name = stored;
-        FileRecord rec = new FileRecord(name, renamed ? rename : "", dir, digest, temp.size(),
-                List.of(cfg.host()), plan.scene(), ts, FileRecord.OFFSET_NORMAL);
+        FileRecord rec = merged == null ? placeFile(cfg, temp, digest, plan, now, ts)
+                : new FileRecord(originalName(plan, digest), merged.rename(), merged.dir(), digest, merged.length(),
+                        List.of(cfg.host()), plan.scene(), ts, merged.offset());
         if (!cfg.enableDistinctFile()) {
             rec = rec.withMd5(rec.pathKey());
             // peers keep the version of a path with the newest time stamp, so versions must not tie
@@ -114,9 +115,10 @@ public final class Uploads {
         }
         InsertResult res = index.insert(rec, plan.aliases());
         if (!res.inserted()) {
-            if (store.present(res.record().relativeFile(), res.record().size())) {
-                store.delete(rec.relativeFile()); // a concurrent identical upload won the race
+            if (onDisk(res.record())) {
+                discard(rec); // a concurrent identical upload won the race
                 aliasAll(plan, res.record());
+                events.duplicate(res.record());
                 return new UploadOutcome(res.record(), true);
             }
             index.replace(rec); // the indexed copy vanished from disk: this upload takes its place
@@ -124,6 +126,37 @@ public final class Uploads {
         }
         events.added(rec);
         return new UploadOutcome(rec, false);
+    }
+
+    /** Moves the temp file into the store (dated or custom directory, collision names); the record to index. */
+    private FileRecord placeFile(Config cfg, TempFile temp, String digest, UploadPlan plan, LocalDateTime now, long ts)
+            throws IOException {
+        String dir = plan.customDir() != null ? plan.customDir() : PathLayout.datedDir(plan.scene(), cfg.peerId(), now);
+        String ext = FileNames.extension(plan.name());
+        String name = originalName(plan, digest);
+        String rename = plan.rename();
+        if (cfg.renameFile()) {
+            rename = (plan.tus() ? digest : FileRecord.md5Hex(UUID.randomUUID().toString())) + ext;
+        } else if (plan.tus() && name.isEmpty()) {
+            rename = digest;
+        }
+        boolean renamed = !rename.isEmpty() && !rename.equals(name);
+        String stored = store.place(temp, dir, renamed ? rename : name, !cfg.enableDistinctFile(), cfg.fsyncUploads());
+        if (renamed) rename = stored;
+        else name = stored;
+        return new FileRecord(name, renamed ? rename : "", dir, digest, temp.size(),
+                List.of(cfg.host()), plan.scene(), ts, FileRecord.OFFSET_NORMAL);
+    }
+
+    /** The cleaned upload name, or the digest when cleaning left nothing of it. */
+    private static String originalName(UploadPlan plan, String digest) {
+        return plan.name().isEmpty() && !plan.tus() ? digest : plan.name();
+    }
+
+    /** Removes a just-stored copy that lost a race to an identical upload. */
+    private void discard(FileRecord r) throws IOException {
+        if (r.offset() >= 0) volumes.erase(r);
+        else store.delete(r.relativeFile());
     }
 
     private void aliasAll(UploadPlan plan, FileRecord rec) {

@@ -21,10 +21,12 @@ public final class Tus implements AutoCloseable {
 
     private final TusHandler handler;
     private final TusReaper reaper;
+    private final TusStore rows;
 
-    private Tus(TusHandler handler, TusReaper reaper) {
+    private Tus(TusHandler handler, TusReaper reaper, TusStore rows) {
         this.handler = handler;
         this.reaper = reaper;
+        this.rows = rows;
     }
 
     /**
@@ -44,12 +46,17 @@ public final class Tus implements AutoCloseable {
         int removed = reaper.sweep();
         if (removed > 0) log.info("tus: removed " + removed + " expired uploads and stray data files");
         reaper.start(SWEEP_EVERY);
-        return new Tus(new TusHandler(settings, service, store, guard, downloads, EXPIRY), reaper);
+        return new Tus(new TusHandler(settings, service, store, guard, downloads, EXPIRY), reaper, rows);
     }
 
     /** The handler for the "big/upload" prefix route. */
     public Handler handler() {
         return handler;
+    }
+
+    /** Uploads created and not finished yet (for /metrics). */
+    public long unfinishedUploads() {
+        return rows.unfinishedCount();
     }
 
     /** Stops the reaper. */

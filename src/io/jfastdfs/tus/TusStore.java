@@ -118,6 +118,16 @@ final class TusStore {
         });
     }
 
+    /** Uploads created and not finished yet (also those a client abandoned, until they expire). */
+    long unfinishedCount() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tus_uploads WHERE result IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     Set<String> ids() {
         return db.read(c -> {
             Set<String> out = new HashSet<>();

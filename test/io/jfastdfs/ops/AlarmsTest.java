@@ -1,0 +1,177 @@
+package io.jfastdfs.ops;
+
+import com.sun.net.httpserver.HttpServer;
+import io.jfastdfs.config.ConfigFile;
+import io.jfastdfs.config.Settings;
+import io.jfastdfs.testkit.Files2;
+import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Alarms (API.md §6.1) against a fake peer, a fake alarm_url and a fake SMTP server: one alarm per
+ * state change (down after two failed checks, recovered), config conflicts, and disk low from a node.
+ */
+class AlarmsTest {
+    static final String SELF = "http://127.0.0.1:8080";
+    Path dir;
+    AppLog log;
+    FakeAlarmUrl hook;
+    FakeSmtp smtp;
+
+    @BeforeEach
+    void start() throws IOException {
+        dir = Files.createTempDirectory("jfastdfs-alarms");
+        log = new AppLog(dir.resolve("alarms.log"), false);
+        hook = new FakeAlarmUrl();
+        smtp = new FakeSmtp("PLAIN LOGIN", null, null);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        smtp.close();
+        hook.close();
+        log.close();
+        Files2.deleteTree(dir);
+    }
+
+    /** A config listing {@code peer}, with alarm_url, two mail receivers and the fake mail server. */
+    private Settings settings(String peer) throws Exception {
+        Map<String, Object> cfg = new LinkedHashMap<>(TestServer.withDefaults(Map.of()));
+        cfg.put("peers", List.of(SELF, peer));
+        cfg.put("alarm_url", hook.url());
+        cfg.put("alarm_receivers", List.of("ops@example.org;oncall@example.org"));
+        cfg.put("mail", Map.of("user", "alarm@example.org", "password", "pw", "host", smtp.hostPort()));
+        Path cfgDir = dir.resolve("node");
+        TestServer.writeConfig(cfgDir, cfg);
+        return new Settings(new ConfigFile(cfgDir, TestServer.env(), c -> { }).load());
+    }
+
+    /** A peer answering {G}/status with {@code answer} (a JSON envelope) on {@code port}. */
+    private static HttpServer peer(int port, AtomicReference<String> answer) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        s.createContext("/group1/status", ex -> {
+            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        s.start();
+        return s;
+    }
+
+    private static String status(String ok, String peerId, String local) {
+        return "{\"data\":{\"Fs.PeerId\":\"" + peerId + "\",\"Fs.Local\":\"" + local + "\"},\"message\":\"\",\"status\":\"" + ok + "\"}";
+    }
+
+    @Test
+    void aDownPeerAlarmsOnceAndItsRecoveryOnce() throws Exception {
+        int port = TestServer.freePort();
+        String peer = "http://127.0.0.1:" + port;
+        try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Duration.ofMillis(100))) {
+            alarms.start();
+            Map<String, String> down = hook.next(5000);
+            assertNotNull(down, "alarm_url got the down alarm");
+            assertEquals("fastdfs server error", down.get("subject"));
+            assertEquals("application/x-www-form-urlencoded", down.get("content-type"));
+            String prefix = "fastdfs server error\nserver:" + peer + "\nerror:\nGet \"" + peer + "/group1/status\": ";
+            assertTrue(down.get("message").startsWith(prefix) && down.get("message").contains("ConnectException"),
+                    down.get("message"));
+            FakeSmtp.Mail mail = smtp.next(5000);
+            assertNotNull(mail, "the receivers got mail");
+            assertEquals(List.of("<ops@example.org>", "<oncall@example.org>"), mail.to());
+            assertTrue(mail.data().contains("Subject: fastdfs server error\n"), mail.data());
+            assertTrue(mail.data().contains("\n\n" + down.get("message") + "\n"), mail.data());
+
+            assertNull(hook.next(700), "no repeat while the peer stays down (several checks)");
+            assertNull(smtp.next(0));
+
+            AtomicReference<String> answer = new AtomicReference<>(status("ok", "2", peer));
+            HttpServer p = peer(port, answer);
+            try {
+                Map<String, String> up = hook.next(5000);
+                assertNotNull(up, "recovery alarm");
+                assertEquals("fastdfs server recovered", up.get("subject"));
+                assertEquals("fastdfs server recovered\nserver:" + peer, up.get("message"));
+                FakeSmtp.Mail upMail = smtp.next(5000);
+                assertNotNull(upMail);
+                assertTrue(upMail.data().contains("Subject: fastdfs server recovered\n"), upMail.data());
+                assertNull(hook.next(500), "no repeat while the peer stays up");
+            } finally {
+                p.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void oneFailedCheckBetweenAnswersIsNoAlarmAndANotOkStatusCountsAsFailure() throws Exception {
+        int port = TestServer.freePort();
+        String peer = "http://127.0.0.1:" + port;
+        AtomicReference<String> answer = new AtomicReference<>(status("fail", "2", peer));
+        HttpServer p = peer(port, answer);
+        try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Alarms.INTERVAL)) {
+            alarms.checkOnce();
+            answer.set(status("ok", "2", peer));
+            alarms.checkOnce();
+            answer.set(status("fail", "2", peer));
+            alarms.checkOnce();
+            assertNull(hook.next(300), "never two failed checks in a row");
+            alarms.checkOnce();
+            Map<String, String> down = hook.next(5000);
+            assertNotNull(down);
+            assertEquals("fastdfs server error\nserver:" + peer + "\nerror:\n" + peer + "/group1/status answered status \"fail\"",
+                    down.get("message"));
+        } finally {
+            p.stop(0);
+        }
+    }
+
+    @Test
+    void aPeerWithThisNodesPeerIdIsAConfigConflictAlarmedOnce() throws Exception {
+        int port = TestServer.freePort();
+        String peer = "http://127.0.0.1:" + port;
+        HttpServer p = peer(port, new AtomicReference<>(status("ok", "1", peer)));
+        try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Alarms.INTERVAL)) {
+            alarms.checkOnce();
+            alarms.checkOnce();
+            Map<String, String> conflict = hook.next(5000);
+            assertNotNull(conflict);
+            assertEquals("fastdfs config conflict", conflict.get("subject"));
+            assertTrue(conflict.get("message").startsWith("fastdfs config conflict\nserver:" + peer + "\nerror:\npeer_id \"1\" is used by "
+                    + SELF + " and " + peer), conflict.get("message"));
+            assertNull(hook.next(300), "the same conflict is reported once");
+        } finally {
+            p.stop(0);
+        }
+    }
+
+    @Test
+    void aNodeBelowMinFreeDiskAlarmsAtStart() throws Exception {
+        try (TestServer node = TestServer.start(Map.of("alarm_url", hook.url(), "min_free_disk_mb", 1_000_000_000L))) {
+            Map<String, String> low = hook.next(5000);
+            assertNotNull(low, "disk low alarm from the node's first check");
+            assertEquals("fastdfs disk low", low.get("subject"));
+            assertTrue(low.get("message").startsWith("fastdfs disk low\nserver:" + SELF + "\nerror:\nfree space on "),
+                    low.get("message"));
+            assertEquals(507, Http.upload(node.url() + "/upload", "x.txt", new byte[] {1}).status());
+        }
+    }
+}
