@@ -40,7 +40,8 @@ final class AlarmNotifier implements AutoCloseable {
     }
 
     void send(Alarm alarm) {
-        log.warn("alarm: " + alarm.message().replace("\n", " | "));
+        log.warn("alarm \"" + alarm.subject() + "\" for " + alarm.server()
+                + (alarm.error().isEmpty() ? "" : ": " + alarm.error().replace("\n", " ")));
         if (!queue.offer(alarm)) log.warn("alarm not delivered: " + MAX_QUEUED + " alarms already waiting");
     }
 

@@ -70,6 +70,15 @@ class BackupTest {
         await(10, "backup of " + day + " lists " + f.name(), () -> lines(dayDir(day).resolve("files.md5")).contains(line));
     }
 
+    private static byte[] readAll(FileChannel ch) throws java.io.IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) ch.size() + 1);
+        int n;
+        do {
+            n = ch.read(buf);
+        } while (n > 0 && buf.hasRemaining());
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
+    }
+
     @Test
     void backupListsEachFileOfTheDayInFilesMd5AndTwiceInMetaData() throws Exception {
         Uploaded a = upload("list&a.txt", "first file of the backup");
@@ -105,11 +114,7 @@ class BackupTest {
             Uploaded second = upload("replace-2.txt", "after the first backup");
             backup(day);
             awaitListed(day, second);
-            ByteBuffer buf = ByteBuffer.allocate(before.length + 1);
-            while (old.read(buf) > 0) {
-                // the handle opened before sees the old, complete file
-            }
-            assertArrayEquals(before, java.util.Arrays.copyOf(buf.array(), buf.position()));
+            assertArrayEquals(before, readAll(old), "a handle opened before still reads the old, complete list");
         }
         assertNotEquals(inodeBefore, Files.getAttribute(list, "unix:ino"));
         try (var s = Files.list(dayDir(day))) {
