@@ -82,7 +82,11 @@ run_tests() {
   (cd test && find . -type f ! -name '*.java' ! -path './js/node_modules/*' -exec cp --parents {} $B/test-classes/ \;)
   local out=$B/test-output.txt rc=0
   JFASTDFS_JAVA=$JAVA JFASTDFS_CP="$B/classes:$SQLITE_JAR" JFASTDFS_JAR="$JAR_OUT" \
+  # the JDK reads sun.net.httpserver.* once, at the first server of the JVM (a test's fake server may
+  # come before any node): set the node's values here too
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
+    -Dsun.net.httpserver.drainAmount=16777216 -Dsun.net.httpserver.maxReqHeaderSize=65536 \
+    -Dsun.net.httpserver.maxReqHeaders=100 \
     -jar "$JUNIT_JAR" execute --class-path "$B/test-classes:$B/classes:$SQLITE_JAR" \
     ${TEST_SELECT:---scan-class-path $B/test-classes} --disable-banner --disable-ansi-colors --fail-if-no-tests --details=tree \
     --config=junit.jupiter.execution.parallel.enabled=true \

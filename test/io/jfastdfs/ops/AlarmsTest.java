@@ -5,6 +5,7 @@ import io.jfastdfs.config.ConfigFile;
 import io.jfastdfs.config.Settings;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.JdkServers;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +68,7 @@ class AlarmsTest {
 
     /** A peer answering {G}/status with {@code answer} (a JSON envelope) on {@code port}. */
     private static HttpServer peer(int port, AtomicReference<String> answer) throws IOException {
-        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer s = JdkServers.create(new InetSocketAddress("127.0.0.1", port), 0);
         s.createContext("/group1/status", ex -> {
             byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);

@@ -60,9 +60,12 @@ class BackupTest {
         return server.dir().resolve("data").resolve(day);
     }
 
+    /** Starts a backup of {@code day} and waits until the job has written (renamed) every file. */
     private static void backup(String day) throws Exception {
+        long done = OpsChecks.logLines(server.dir(), "backup of " + day + " written");
         assertEquals("{\n  \"data\": null,\n  \"message\": \"back job start...\",\n  \"status\": \"ok\"\n}",
                 Http.get(server.url() + "/backup?date=" + day).text());
+        OpsChecks.awaitLog(server.dir(), "backup of " + day + " written", done + 1);
     }
 
     private static void awaitListed(String day, Uploaded f) throws InterruptedException {
@@ -128,9 +131,7 @@ class BackupTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("files.md5"), "stale|1|1|files/x\n");
         Files.writeString(dir.resolve("meta.data"), "stale\t{}\n");
-        long done = OpsChecks.logLines(server.dir(), "backup of 20000101 written");
         backup("20000101");
-        OpsChecks.awaitLog(server.dir(), "backup of 20000101 written", done + 1);
         assertFalse(Files.exists(dir.resolve("files.md5")));
         assertFalse(Files.exists(dir.resolve("meta.data")));
     }

@@ -1,6 +1,7 @@
 package io.jfastdfs.ops;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jfastdfs.testkit.JdkServers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +19,7 @@ final class FakeAlarmUrl implements AutoCloseable {
     private final BlockingQueue<Map<String, String>> posts = new LinkedBlockingQueue<>();
 
     FakeAlarmUrl() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = JdkServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/alarm", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> form = new LinkedHashMap<>();

@@ -138,7 +138,7 @@ class TusSafetyTest {
         String url = TusRequests.created(endpoint, data.length, "filename", "race.bin");
         try (Socket first = TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 0, data.length,
                 Arrays.copyOfRange(data, 0, 50_000))) {
-            Http.Resp second = awaitLocked(url, data);
+            Http.Resp second = awaitLocked(url, data, first);
             assertEquals("file currently locked\n", second.text());
             assertEquals(423, TusRequests.patch(url, data, 0, 1000).status());
             first.getOutputStream().write(data, 50_000, data.length - 50_000);
@@ -151,7 +151,7 @@ class TusSafetyTest {
     }
 
     /** Polls with PATCHes at an impossible offset until the running PATCH holds the lock (423 instead of 409). */
-    private static Http.Resp awaitLocked(String url, byte[] data) throws Exception {
+    private static Http.Resp awaitLocked(String url, byte[] data, Socket first) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             Http.Resp r = TusRequests.patch(url, data, 399_999, 400_000);
@@ -159,7 +159,15 @@ class TusSafetyTest {
             assertEquals(409, r.status());
             Thread.sleep(20);
         }
-        throw new AssertionError("the first PATCH never took the upload's lock");
+        first.setSoTimeout(2000);
+        String got;
+        try {
+            got = readHead(first.getInputStream());
+        } catch (java.net.SocketTimeoutException e) {
+            got = "(no answer yet)";
+        }
+        throw new AssertionError("the first PATCH never took the upload's lock; it was answered: " + got
+                + "; HEAD says " + TusRequests.head(url).headers());
     }
 
     private static String readHead(InputStream in) throws Exception {
