@@ -81,9 +81,9 @@ run_tests() {
   "$JAVAC" --release 21 -encoding UTF-8 -cp "$B/classes:$SQLITE_JAR:$JUNIT_JAR" -d $B/test-classes @$B/test-sources.txt
   (cd test && find . -type f ! -name '*.java' ! -path './js/node_modules/*' -exec cp --parents {} $B/test-classes/ \;)
   local out=$B/test-output.txt rc=0
-  JFASTDFS_JAVA=$JAVA JFASTDFS_CP="$B/classes:$SQLITE_JAR" JFASTDFS_JAR="$JAR_OUT" \
   # the JDK reads sun.net.httpserver.* once, at the first server of the JVM (a test's fake server may
-  # come before any node): set the node's values here too
+  # come before any node): the node's values are set on the command line too
+  JFASTDFS_JAVA=$JAVA JFASTDFS_CP="$B/classes:$SQLITE_JAR" JFASTDFS_JAR="$JAR_OUT" \
   "$JAVA" -Xmx1g --enable-native-access=ALL-UNNAMED -Dsun.net.httpserver.nodelay=true \
     -Dsun.net.httpserver.drainAmount=16777216 -Dsun.net.httpserver.maxReqHeaderSize=65536 \
     -Dsun.net.httpserver.maxReqHeaders=100 \

@@ -121,7 +121,7 @@ class ReplicationTest {
         Http.Resp r = Http.get(f.on(3, port));
         assertEquals(200, r.status());
         assertArrayEquals(f.content(), r.body());
-        await(10, "node 3 keeps its copy", () -> Nodes.holds(nodes[2].dir(), f));
+        await(30, "node 3 keeps its copy", () -> Nodes.holds(nodes[2].dir(), f));
     }
 
     @Test

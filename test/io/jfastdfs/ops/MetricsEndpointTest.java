@@ -77,7 +77,15 @@ class MetricsEndpointTest {
         Http.upload(server.url() + "/upload", "again.bin", content);
         assertEquals(200, Http.get(url).status());
         assertEquals(404, Http.get(server.url() + "/no/such/file.txt").status());
+        // a request is counted once its answer is written, so the client can be a moment ahead
         Map<String, Double> after = scrape(server.url() + "/metrics");
+        String uploads = "jfastdfs_http_requests_total{route=\"upload\",code=\"2xx\"}";
+        for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline
+                && (!after.containsKey("jfastdfs_http_requests_total{route=\"download\",code=\"4xx\"}")
+                    || after.getOrDefault(uploads, 0.0) - before.getOrDefault(uploads, 0.0) < 2); ) {
+            Thread.sleep(50);
+            after = scrape(server.url() + "/metrics");
+        }
 
         assertEquals(1, value(after, "jfastdfs_uploads_stored_total") - before.getOrDefault("jfastdfs_uploads_stored_total", 0.0));
         assertEquals(1, value(after, "jfastdfs_upload_dedup_hits_total") - before.get("jfastdfs_upload_dedup_hits_total"));
