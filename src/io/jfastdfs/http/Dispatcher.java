@@ -94,7 +94,7 @@ public final class Dispatcher implements HttpHandler {
             inFlight.decrementAndGet();
             activity.close();
             if (activity.wasCut()) {
-                Thread.interrupted(); // clear a late interrupt: the carrier of this virtual thread is reused
+                Thread.interrupted(); // clear a late interrupt so that closing and logging below still work
                 status = 408;
             }
             ex.close();

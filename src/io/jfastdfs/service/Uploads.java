@@ -14,11 +14,14 @@ import io.jfastdfs.store.PathLayout;
 import io.jfastdfs.store.TempFile;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns received bytes into a stored, indexed file (API.md §2.1, §3): validates the request,
@@ -107,6 +110,9 @@ public final class Uploads {
             if (previous >= rec.timeStamp()) {
                 rec = new FileRecord(rec.name(), rec.rename(), rec.path(), rec.md5(), rec.size(), rec.peers(),
                         rec.scene(), previous + 1, rec.offset());
+                if (merged == null) {
+                    Files.setLastModifiedTime(store.resolve(rec.relativeFile()), FileTime.from(previous + 1, TimeUnit.SECONDS));
+                }
             }
             index.replace(rec);
             aliasAll(plan, rec);
@@ -141,6 +147,8 @@ public final class Uploads {
             rename = digest;
         }
         boolean renamed = !rename.isEmpty() && !rename.equals(name);
+        // the file's mtime is the record's timeStamp, as on every replica: Last-Modified agrees across nodes
+        Files.setLastModifiedTime(temp.path(), FileTime.from(ts, TimeUnit.SECONDS));
         String stored = store.place(temp, dir, renamed ? rename : name, !cfg.enableDistinctFile(), cfg.fsyncUploads());
         if (renamed) rename = stored;
         else name = stored;

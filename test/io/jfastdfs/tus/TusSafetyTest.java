@@ -152,7 +152,7 @@ class TusSafetyTest {
 
     /** Polls with PATCHes at an impossible offset until the running PATCH holds the lock (423 instead of 409). */
     private static Http.Resp awaitLocked(String url, byte[] data, Socket first) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             Http.Resp r = TusRequests.patch(url, data, 399_999, 400_000);
             if (r.status() == 423) return r;
