@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AlarmsTest {
     static final String SELF = "http://127.0.0.1:8080";
+    /** No other test listens here, so a "free" port stays refused until the test's own fake peer binds it. */
+    static final String PEER_IP = "127.0.0.254";
     Path dir;
     AppLog log;
     FakeAlarmUrl hook;
@@ -68,7 +70,7 @@ class AlarmsTest {
 
     /** A peer answering {G}/status with {@code answer} (a JSON envelope) on {@code port}. */
     private static HttpServer peer(int port, AtomicReference<String> answer) throws IOException {
-        HttpServer s = JdkServers.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer s = JdkServers.create(new InetSocketAddress(PEER_IP, port), 0);
         s.createContext("/group1/status", ex -> {
             byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, body.length);
@@ -86,7 +88,7 @@ class AlarmsTest {
     @Test
     void aDownPeerAlarmsOnceAndItsRecoveryOnce() throws Exception {
         int port = TestServer.freePort();
-        String peer = "http://127.0.0.1:" + port;
+        String peer = "http://" + PEER_IP + ":" + port;
         try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Duration.ofMillis(100))) {
             alarms.start();
             Map<String, String> down = hook.next(5000);
@@ -125,7 +127,7 @@ class AlarmsTest {
     @Test
     void oneFailedCheckBetweenAnswersIsNoAlarmAndANotOkStatusCountsAsFailure() throws Exception {
         int port = TestServer.freePort();
-        String peer = "http://127.0.0.1:" + port;
+        String peer = "http://" + PEER_IP + ":" + port;
         AtomicReference<String> answer = new AtomicReference<>(status("fail", "2", peer));
         HttpServer p = peer(port, answer);
         try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Alarms.INTERVAL)) {
@@ -148,7 +150,7 @@ class AlarmsTest {
     @Test
     void aPeerWithThisNodesPeerIdIsAConfigConflictAlarmedOnce() throws Exception {
         int port = TestServer.freePort();
-        String peer = "http://127.0.0.1:" + port;
+        String peer = "http://" + PEER_IP + ":" + port;
         HttpServer p = peer(port, new AtomicReference<>(status("ok", "1", peer)));
         try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Alarms.INTERVAL)) {
             alarms.checkOnce();

@@ -68,6 +68,7 @@ class TusExtensionsTest {
         try (Socket s = TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 100_000, 500_000,
                 Arrays.copyOfRange(data, 100_000, 300_000),
                 "Upload-Checksum: sha1 " + TusRequests.base64Digest("SHA-1", data, 100_000, data.length))) {
+            TusRequests.awaitDataBeyond(server.dir(), url, 100_000);
             awaitLock(url, true);
         }
         awaitLock(url, false);

@@ -96,6 +96,19 @@ final class TusRequests {
         return s;
     }
 
+    /**
+     * Waits until the upload's data file holds more than {@code bytes}: a PATCH started on a raw socket
+     * is then past the lock and streaming (polling with PATCHes before that races it for the lock).
+     */
+    static void awaitDataBeyond(java.nio.file.Path serverDir, String url, long bytes) throws Exception {
+        java.nio.file.Path bin = serverDir.resolve("files/_big/1/" + url.substring(url.lastIndexOf('/') + 1) + ".bin");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(java.nio.file.Files.exists(bin) && java.nio.file.Files.size(bin) > bytes)) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("the PATCH never wrote past " + bytes);
+            Thread.sleep(20);
+        }
+    }
+
     static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
         new SplittableRandom(seed).nextBytes(b);

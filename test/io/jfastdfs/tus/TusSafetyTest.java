@@ -138,6 +138,7 @@ class TusSafetyTest {
         String url = TusRequests.created(endpoint, data.length, "filename", "race.bin");
         try (Socket first = TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 0, data.length,
                 Arrays.copyOfRange(data, 0, 50_000))) {
+            TusRequests.awaitDataBeyond(server.dir(), url, 0);
             Http.Resp second = awaitLocked(url, data, first);
             assertEquals("file currently locked\n", second.text());
             assertEquals(423, TusRequests.patch(url, data, 0, 1000).status());
