@@ -5,6 +5,7 @@ import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.ServerProcess;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -27,6 +28,8 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A 1 GiB upload streamed through a node capped at 128 MiB of heap round-trips its digest. */
+// timing-sensitive (convergence deadlines, CPU and fd counts, a 1 GiB stream): runs with no other test beside it
+@Isolated
 class LargeUploadLowHeapTest {
     static final long SIZE = 1L << 30;
 

@@ -6,6 +6,7 @@ import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.ServerProcess;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Nodes that missed writes (killed, or new and empty) catch up on their own within seconds. */
+// timing-sensitive (convergence deadlines, CPU and fd counts, a 1 GiB stream): runs with no other test beside it
+@Isolated
 class CatchUpTest {
     private static final List<Integer> MEMBERS = List.of(1, 2, 3);
 

@@ -4,6 +4,7 @@ import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.ServerProcess;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * survivors nothing but a periodic probe: uploads keep working and replicating between the live
  * nodes, and the uploading node's open files and CPU stay flat.
  */
+// timing-sensitive (convergence deadlines, CPU and fd counts, a 1 GiB stream): runs with no other test beside it
+@Isolated
 class DeadPeerTest {
     private static final List<Integer> MEMBERS = List.of(1, 2, 3);
 
