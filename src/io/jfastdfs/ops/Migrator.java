@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * low-priority thread, with progress in the log.
  */
 public final class Migrator implements AutoCloseable {
+    private static final boolean UNIX_ATTRIBUTES =
+            java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
     private static final int BATCH = 500;
     private static final int PARALLEL = 64;
     /**
@@ -242,13 +244,12 @@ public final class Migrator implements AutoCloseable {
      */
     private static long linkedAt(Path file) {
         try {
-            return ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toMillis();
-        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
-            try {
-                return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
-            } catch (IOException gone) {
-                return 0;
+            if (UNIX_ATTRIBUTES) {
+                return ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toMillis();
             }
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException gone) {
+            return 0;
         }
     }
 
