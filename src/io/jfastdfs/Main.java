@@ -29,7 +29,6 @@ public final class Main {
     }
 
     private static void serve() throws InterruptedException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> env = System.getenv();
         String dir = env.getOrDefault("JFASTDFS_DIR", env.getOrDefault("GO_FASTDFS_DIR", ""));
         Path base = Path.of(dir.isBlank() ? "." : dir);

@@ -87,8 +87,9 @@ public final class Node implements AutoCloseable {
         cluster = opened.add(new Cluster(settings, store, volumes, db, index, log, peerTls));
         FileEvents events = cluster.events();
         UploadCounters counters = new UploadCounters();
-        Uploads uploads = new Uploads(settings, store, index, FileEvents.both(events, counters), volumes);
-        FileService files = new FileService(settings, store, index, FileEvents.both(events, counters), volumes);
+        FileEvents counted = FileEvents.both(events, counters);
+        Uploads uploads = new Uploads(settings, store, index, counted, volumes);
+        FileService files = new FileService(settings, store, index, counted, volumes);
         Housekeeping housekeeping = new Housekeeping(store);
         AccessGuards guards = new AccessGuards(settings, index, access);
         UploadHandler upload = new UploadHandler(settings, uploads, store, guards);

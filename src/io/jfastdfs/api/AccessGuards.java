@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The node's access checks on uploads (API.md §2.1 checks 1 and 5, §2.18), downloads (§2.4) and
@@ -80,9 +81,14 @@ public final class AccessGuards implements UploadGuard, DownloadGuard {
         }
     }
 
-    /** API.md §2.4 in its order: auth_url, token, Google code; any refusal is 401 with an empty body. */
     @Override
     public void check(Request r, String rel) {
+        check(r, rel, () -> index.find(FileRecord.pathKeyOf("files/" + rel)));
+    }
+
+    /** API.md §2.4 in its order: auth_url, token, Google code; any refusal is 401 with an empty body. */
+    @Override
+    public void check(Request r, String rel, Supplier<Optional<FileRecord>> record) {
         Config cfg = settings.get();
         boolean authUrlOn = cfg.enableDownloadAuth() && !cfg.authUrl().isEmpty();
         if (!authUrlOn && !cfg.downloadUseToken() && !cfg.enableGoogleAuth()) return;
@@ -91,7 +97,7 @@ public final class AccessGuards implements UploadGuard, DownloadGuard {
             throw ApiError.empty(401);
         }
         if (!cfg.downloadUseToken() && !cfg.enableGoogleAuth()) return;
-        Optional<FileRecord> rec = index.find(FileRecord.pathKeyOf("files/" + rel));
+        Optional<FileRecord> rec = record.get();
         if (cfg.downloadUseToken()) {
             // No record, no md5 to check against: refused (go-fastdfs let any token through here).
             boolean ok = rec.isPresent() && DownloadToken.verify(rec.get().md5(), r.param("token"),

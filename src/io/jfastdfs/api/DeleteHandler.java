@@ -35,7 +35,7 @@ public final class DeleteHandler implements Handler {
         try {
             removed = files.delete(key);
         } catch (IOException e) {
-            throw ApiError.fail(500, String.valueOf(e.getMessage()));
+            throw ApiError.fault(String.valueOf(e.getMessage()), e);
         }
         if (!req.param("inner").equals("1")) propagate.accept(key, removed);
         if (removed.isEmpty()) throw ApiError.fail(404, FileInfoHandler.NOT_FOUND);

@@ -1,10 +1,8 @@
 package io.jfastdfs.api;
 
 import io.jfastdfs.config.Config;
-import io.jfastdfs.http.ApiError;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.UrlCodec;
-import io.jfastdfs.store.FileStore;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -15,29 +13,19 @@ import java.util.List;
 
 /** Directory URLs (API.md §2.3): an HTML listing when show_dir, else "list dir deny". */
 final class DirectoryListing {
-    private final FileStore store;
+    private DirectoryListing() {}
 
-    DirectoryListing(FileStore store) {
-        this.store = store;
-    }
-
-    Reply reply(Config cfg, String rel, Path dir) throws IOException {
-        String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
-        if (!Files.isDirectory(dir) || !dir.startsWith(store.root()) || top.equals(FileStore.TMP)
-                || top.equals(FileStore.BIG)) {
-            throw ApiError.empty(404);
-        }
+    /** {@code dir} is a servable directory below files/ (FileStore.entry refuses the root, _tmp and _big). */
+    static Reply reply(Config cfg, String rel, Path dir) throws IOException {
         if (!cfg.showDir()) return Reply.text("list dir deny").strictStatus(403);
-        if (!rel.isEmpty() && !rel.endsWith("/")) {
+        if (!rel.endsWith("/")) {
             String last = rel.substring(rel.lastIndexOf('/') + 1);
             return Reply.empty(301).header("Location", UrlCodec.encodePathSegment(last) + "/");
         }
-        boolean root = dir.equals(store.root());
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
-                if (root && (n.equals(FileStore.TMP) || n.equals(FileStore.BIG))) continue;
                 names.add(Files.isDirectory(p) ? n + "/" : n);
             }
         }

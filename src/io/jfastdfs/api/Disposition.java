@@ -10,6 +10,9 @@ import io.jfastdfs.http.UrlCodec;
  * anything else → attachment with an RFC 6266/5987 Content-Disposition that is safe for any name.
  */
 final class Disposition {
+    /** The Content-Type of every attachment. */
+    static final String ATTACHMENT_TYPE = "application/octet-stream";
+
     private Disposition() {}
 
     static boolean inline(Config cfg, Request req) {
@@ -24,7 +27,7 @@ final class Disposition {
     /** As {@link #apply(Config, Request, Reply)} with {@code name} for the {@code name} parameter. */
     static Reply apply(Config cfg, Request req, Reply r, String name) {
         if (inline(cfg, req)) return r;
-        r.header("Content-Type", "application/octet-stream");
+        r.header("Content-Type", ATTACHMENT_TYPE);
         r.header("Content-Disposition", name.isEmpty() ? "attachment" : header(name));
         return r;
     }

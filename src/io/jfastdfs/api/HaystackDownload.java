@@ -6,7 +6,6 @@ import io.jfastdfs.http.ContentTypes;
 import io.jfastdfs.http.FileReply;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.Request;
-import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.merge.Needle;
 import io.jfastdfs.merge.Slot;
@@ -15,6 +14,7 @@ import io.jfastdfs.store.FileNames;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Merged small files (API.md §2.6): {@code {G}/haystack/<peer_id>/<container>,<offset>,<length>,<ext>} is
@@ -23,16 +23,15 @@ import java.util.Optional;
  */
 final class HaystackDownload {
     private final Volumes volumes;
-    private final FileIndex index;
     private final MissingFiles missing;
 
-    HaystackDownload(Volumes volumes, FileIndex index, MissingFiles missing) {
+    HaystackDownload(Volumes volumes, MissingFiles missing) {
         this.volumes = volumes;
-        this.index = index;
         this.missing = missing;
     }
 
-    Reply serve(Config cfg, Request req, String rel) throws IOException {
+    /** {@code record} is the URL's index record (the download's shared lookup). */
+    Reply serve(Config cfg, Request req, String rel, Supplier<Optional<FileRecord>> record) throws IOException {
         Needle needle = Needle.parse(rel).orElseThrow(() -> ApiError.empty(404));
         String name = FileNames.clean(req.param("name"), cfg.trimSpecialChars());
         Slot slot = volumes.slot(needle);
@@ -42,15 +41,14 @@ final class HaystackDownload {
                     .orElseThrow(() -> ApiError.empty(404));
         }
         String last = rel.substring(rel.lastIndexOf('/') + 1);
-        Optional<Reply> img = DownloadHandler.resized(cfg, req, slot.container(), slot.start(), slot.length(), last);
-        if (img.isPresent()) return Disposition.apply(cfg, req, img.get(), name);
-        Optional<FileRecord> rec = index.find(FileRecord.pathKeyOf("files/" + rel));
+        Optional<FileRecord> rec = record.get();
         long mtime = rec.map(FileRecord::timeStamp).orElse(slot.mtimeSeconds());
+        Optional<Reply> img = DownloadHandler.resized(cfg, req, slot.container(), slot.start(), slot.length(), last, mtime);
+        if (img.isPresent()) return Disposition.apply(cfg, req, img.get(), name);
         String etag = rec.map(r -> "\"" + r.md5() + "\"").orElse(null);
-        byte[] head = new byte[512];
-        int n = Disposition.inline(cfg, req) ? FileReply.head(slot.container(), slot.start(), slot.length(), head) : 0;
-        Reply r = FileReply.of(req, slot.container(), slot.start(), slot.length(), mtime, etag,
-                ContentTypes.of(last, head, n));
+        String type = Disposition.inline(cfg, req)
+                ? ContentTypes.of(last, slot.container(), slot.start(), slot.length()) : Disposition.ATTACHMENT_TYPE;
+        Reply r = FileReply.of(req, slot.container(), slot.start(), slot.length(), mtime, etag, type);
         return Disposition.apply(cfg, req, r, name);
     }
 }

@@ -47,7 +47,12 @@ public final class ListDirHandler implements Handler {
             for (Path e : ds) {
                 String name = e.getFileName().toString();
                 if (root && (name.equals(FileStore.TMP) || name.equals(FileStore.BIG))) continue;
-                BasicFileAttributes a = Files.readAttributes(e, BasicFileAttributes.class);
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(e, BasicFileAttributes.class);
+                } catch (IOException gone) {
+                    continue; // deleted meanwhile, or a dangling symlink: nothing to list
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("is_dir", a.isDirectory());
                 m.put("md5", FileRecord.pathKeyOf("files/" + dir + "/" + name));

@@ -9,18 +9,12 @@ import io.jfastdfs.ops.Backups;
 import io.jfastdfs.ops.Migrator;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 
 /** {G}/backup and {G}/repair_fileinfo (API.md §2.15): each starts a background job and answers at once. */
 public final class MaintenanceHandler {
     static final String BACKUP_STARTED = "back job start...";
     static final String MIGRATION_STARTED = "repair job start,don't try again,very danger ";
     static final String MIGRATION_OFF = "please set enable_migrate=true";
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     /** Wraps a local action (by name) so that it also runs on every peer unless called with inner=1. */
     public interface FanOut {
@@ -41,7 +35,7 @@ public final class MaintenanceHandler {
 
     /** backup?date=D (default today): the date is checked before the call goes to the peers. */
     public Reply backup(Request req) throws IOException {
-        day(req);
+        StatHandler.day(req);
         return backupEverywhere.handle(req);
     }
 
@@ -53,20 +47,7 @@ public final class MaintenanceHandler {
     }
 
     private Reply backupHere(Request req) {
-        backups.request(day(req));
+        backups.request(StatHandler.day(req));
         return Reply.okMessage(BACKUP_STARTED);
-    }
-
-    /** yyyyMMdd of a real date; absent means today (go-fastdfs documents that default). */
-    private static String day(Request req) {
-        String date = req.param("date").trim();
-        if (date.isEmpty()) return DAY.format(LocalDate.now());
-        try {
-            if (!date.matches("[0-9]{8}")) throw new DateTimeParseException("not 8 digits", date, 0);
-            LocalDate.parse(date, DAY);
-            return date;
-        } catch (DateTimeParseException e) {
-            throw ApiError.fail(400, "invalid date");
-        }
     }
 }

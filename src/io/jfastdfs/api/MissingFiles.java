@@ -7,7 +7,5 @@ import java.util.Optional;
 
 /** What a download miss may still answer: the cluster's read-repair (API.md §5.4). */
 public interface MissingFiles {
-    MissingFiles NONE = (r, rel) -> Optional.empty();
-
     Optional<Reply> fetch(Request r, String rel);
 }

@@ -5,7 +5,5 @@ import io.jfastdfs.http.Request;
 /** A precondition on a request (e.g. auth_url for delete); throws ApiError to refuse. */
 @FunctionalInterface
 public interface RequestCheck {
-    RequestCheck NONE = r -> { };
-
     void check(Request r);
 }

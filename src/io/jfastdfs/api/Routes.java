@@ -30,7 +30,6 @@ public final class Routes {
         r.action(Route.adminAction("list_dir", Denial.ENVELOPE, h.listDir()));
         r.action(Route.adminAction("search", Denial.ENVELOPE, h.search()));
         r.action(Route.adminAction("stat", Denial.ENVELOPE, h.stat()));
-        r.action(Route.adminAction("repair_stat", Denial.ENVELOPE, h.stat()::repair));
         r.action(Route.adminAction("reload", Denial.TEXT, h.reload()));
         r.action(Route.adminAction("remove_empty_dir", Denial.ENVELOPE, h.removeEmptyDir()));
         r.action(Route.adminAction("report", Denial.TEXT, h.pages()::report));

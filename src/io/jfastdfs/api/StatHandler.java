@@ -50,16 +50,21 @@ public final class StatHandler implements Handler {
 
     /** repair_stat: recount one day (default today) from the index. */
     public Reply repair(Request req) {
+        DailyStat s = index.recountDay(day(req));
+        return Reply.ok(row(s.day(), s.count(), s.bytes()));
+    }
+
+    /** The {@code date} parameter (repair_stat, backup; §2.15): yyyyMMdd of a real date, absent means today. */
+    static String day(Request req) {
         String date = req.param("date").trim();
-        if (date.isEmpty()) date = DAY.format(LocalDate.now());
+        if (date.isEmpty()) return DAY.format(LocalDate.now());
         try {
-            if (date.length() != 8) throw new DateTimeParseException("length", date, 0);
+            if (!date.matches("[0-9]{8}")) throw new DateTimeParseException("not 8 digits", date, 0);
             LocalDate.parse(date, DAY);
+            return date;
         } catch (DateTimeParseException e) {
             throw ApiError.fail(400, "invalid date");
         }
-        DailyStat s = index.recountDay(date);
-        return Reply.ok(row(s.day(), s.count(), s.bytes()));
     }
 
     /** Rows per day ascending (today always present), then "all". */

@@ -40,9 +40,7 @@ public final class StatusHandler implements Handler {
         d.put("Fs.FileStats", stats.rows());
         d.put("Fs.Local", cfg.host());
         d.put("Fs.Peers", cfg.peers().isEmpty() ? null : cfg.peers());
-        d.put("Fs.QueueFileLog", 0);
-        d.put("Fs.QueueFromPeers", 0);
-        d.put("Fs.QueueToPeers", 0);
+        d.put("Fs.QueueFileLog", 0); // index writes are committed before the answer: nothing queued
         d.put("Fs.QueueUpload", uploadsInProgress.getAsInt());
         d.put("Fs.RefreshInterval", cfg.refreshInterval());
         d.put("Fs.ShowDir", cfg.showDir());

@@ -9,14 +9,6 @@ import java.util.Map;
  * Google codes). They throw ApiError to refuse.
  */
 public interface UploadGuard {
-    UploadGuard NONE = new UploadGuard() {
-        @Override
-        public void beforeBody(Request r) {}
-
-        @Override
-        public void withFields(Request r, String scene) {}
-    };
-
     /** Before any body byte is read (auth_url: headers and query only). */
     void beforeBody(Request r);
 

@@ -7,16 +7,17 @@ import io.jfastdfs.http.Handler;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.Request;
 import io.jfastdfs.index.FileRecord;
-import io.jfastdfs.service.UploadOutcome;
 import io.jfastdfs.service.UploadPlan;
 import io.jfastdfs.service.UploadRequest;
 import io.jfastdfs.service.Uploads;
 import io.jfastdfs.store.FileStore;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {G}/upload: multipart uploads (API.md §2.1) and second pass by digest (§2.2). */
 public final class UploadHandler implements Handler {
@@ -27,7 +28,7 @@ public final class UploadHandler implements Handler {
     private final Uploads uploads;
     private final FileStore store;
     private final UploadGuard guard;
-    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inProgress = new AtomicInteger();
 
     public UploadHandler(Settings settings, Uploads uploads, FileStore store, UploadGuard guard) {
         this.settings = settings;
@@ -59,17 +60,32 @@ public final class UploadHandler implements Handler {
         uploads.checkWritable();
         MultipartUpload.Body body = MultipartUpload.read(req, store, cfg.fileSumArithmetic(), cfg.maxUploadSize());
         try {
-            req.bodyParams(body.fields());
             String output = output(req);
             String scene = req.hasParam("scene") ? req.param("scene") : req.param("scenes");
             guard.withFields(req, scene.isEmpty() ? cfg.defaultScene() : scene);
             UploadPlan plan = uploads.plan(new UploadRequest(body.clientName(), scene, req.param("path"),
                     req.param("filename"), req.param("md5"), false, List.of()));
-            UploadOutcome outcome = uploads.store(body.file(), plan);
-            return render(cfg, req, output, outcome.record());
+            FileRecord stored;
+            try {
+                stored = uploads.store(body.file(), plan).record();
+            } catch (IOException e) { // the bytes are all here: a failure now is the server's (§2.1 #10, #14)
+                if (diskFull(e)) throw ApiError.real(507, "(error)disk full");
+                throw ApiError.fault("(error)fail," + reason(e), e);
+            }
+            return render(cfg, req, output, stored);
         } finally {
             body.file().discard();
         }
+    }
+
+    /** An I/O failure's reason as the reply states it: without the base directory (this endpoint is public). */
+    private String reason(IOException e) {
+        return (e.getClass().getSimpleName() + ": " + e.getMessage()).replace(store.base() + File.separator, "");
+    }
+
+    /** ENOSPC, whichever call met it (the JDK has no exception type for it). */
+    static boolean diskFull(Exception e) {
+        return String.valueOf(e.getMessage()).contains("No space left");
     }
 
     private Reply secondPass(Request req) {

@@ -115,12 +115,14 @@ public final class AccessControl implements AccessPolicy {
         String scheme = c.forwardedProto() != null ? c.forwardedProto() : (r.https() ? "https" : "http");
         String host = c.forwardedHost();
         if (host == null) host = headers.getFirst("Host");
-        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9._~\\-:\\[\\]]+")) {
-            InetSocketAddress local = ex.getLocalAddress();
-            host = IpLiteral.format(local.getAddress()) + ":" + local.getPort();
-            if (local.getAddress() instanceof java.net.Inet6Address) host = "[" + host.substring(0, host.lastIndexOf(':')) + "]" + host.substring(host.lastIndexOf(':'));
-        }
+        if (!ClientAddress.isHost(host)) host = hostOf(ex.getLocalAddress());
         return new Client(c.ip(), c.display(), scheme, host);
+    }
+
+    /** The address a request arrived on, as a Host value: {@code 10.0.0.1:8080}, {@code [::1]:8080}. */
+    private static String hostOf(InetSocketAddress local) {
+        String ip = IpLiteral.format(local.getAddress());
+        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + local.getPort();
     }
 
     @Override

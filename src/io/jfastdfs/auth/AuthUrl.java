@@ -2,6 +2,8 @@ package io.jfastdfs.auth;
 
 import io.jfastdfs.json.Json;
 import io.jfastdfs.json.JsonException;
+
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,10 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -157,14 +155,11 @@ public final class AuthUrl {
         } catch (IllegalArgumentException e) {
             return null; // token or client IP not sendable as a header value
         }
-        CompletableFuture<HttpResponse<String>> f = client.sendAsync(request, info -> new CappedBody(MAX_REPLY_BYTES));
         try {
-            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            f.cancel(true);
+            return CappedBody.send(client, request, MAX_REPLY_BYTES, timeout);
+        } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
-            f.cancel(true);
             Thread.currentThread().interrupt();
             return null;
         }

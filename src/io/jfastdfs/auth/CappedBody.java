@@ -2,16 +2,23 @@ package io.jfastdfs.auth;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A UTF-8 response body that fails, and stops reading, beyond {@code cap} bytes (JDK 21 has no limiting handler). */
-final class CappedBody implements HttpResponse.BodySubscriber<String> {
+public final class CappedBody implements HttpResponse.BodySubscriber<String> {
     private final int cap;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<String> result = new CompletableFuture<>();
@@ -19,6 +26,26 @@ final class CappedBody implements HttpResponse.BodySubscriber<String> {
 
     CappedBody(int cap) {
         this.cap = cap;
+    }
+
+    /**
+     * Sends {@code request} and reads at most {@code cap} bytes of answer, all within {@code deadline}: a
+     * request timeout alone covers only the headers, so a server that stalls in the body would hold the caller.
+     *
+     * @throws IOException the transport failure, an answer over {@code cap}, or {@link HttpTimeoutException}
+     */
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request, int cap, Duration deadline)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> f = client.sendAsync(request, info -> new CappedBody(cap));
+        try {
+            return f.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
+        } finally {
+            f.cancel(true); // a no-op once complete; otherwise gives up the exchange
+        }
     }
 
     @Override

@@ -50,8 +50,13 @@ public final class ClientAddress {
         if (proto != null) proto = proto.toLowerCase(Locale.ROOT);
         if (!"http".equals(proto) && !"https".equals(proto)) proto = null;
         String host = firstOr(header.apply("X-Forwarded-Host"), forwarded, "host");
-        if (host != null && (host.length() > 261 || !HOST.matcher(host).matches())) host = null;
+        if (!isHost(host)) host = null;
         return new Resolved(ip, IpLiteral.format(ip), true, proto, host);
+    }
+
+    /** Whether a Host or forwarded host value is fit to build URLs from (null is not). */
+    static boolean isHost(String host) {
+        return host != null && host.length() <= 261 && HOST.matcher(host).matches();
     }
 
     /**

@@ -36,10 +36,6 @@ public final class IpMatcher {
         return false;
     }
 
-    public List<IpRule> rules() {
-        return rules;
-    }
-
     public boolean isEmpty() {
         return rules.isEmpty();
     }

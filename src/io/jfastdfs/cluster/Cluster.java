@@ -72,7 +72,6 @@ public final class Cluster implements AutoCloseable {
     /** Created by {@link #start()}, so a node that fails to start leaves no client threads behind. */
     private HttpClient http;
     private IdleWatchdog idle;
-    private Thread supervisor;
 
     public Cluster(Settings settings, FileStore store, Volumes volumes, Database db, FileIndex index, AppLog log,
                    SSLContext peerTls) {
@@ -96,7 +95,7 @@ public final class Cluster implements AutoCloseable {
         @Override
         public void called(String peer, String op) {
             Link l = links.get(peer);
-            if (l != null && (l.client().state().reached() || op.equals("nudge"))) l.puller().nudge();
+            if (l != null && (l.client().state().reached() || op.equals("nudge"))) l.puller().wake();
         }
 
         @Override
@@ -199,29 +198,14 @@ public final class Cluster implements AutoCloseable {
         }
         syncLinks();
         nudgeAll();
-        supervisor = Thread.ofVirtual().name("cluster").start(this::supervise);
+        jobs.start("cluster", this::supervise);
     }
 
+    /** Ends every peer loop and background job (they are all {@link Jobs}), then the HTTP client. */
     @Override
     public void close() {
         closed = true;
-        if (supervisor != null) supervisor.interrupt();
-        List<Link> all;
-        synchronized (this) {
-            all = List.copyOf(links.values()); // syncLinks adds nothing once closed is seen under the lock
-        }
-        for (Link l : all) stop(l);
         jobs.close();
-        long deadline = System.currentTimeMillis() + 2_000;
-        try {
-            if (supervisor != null) supervisor.join(Math.max(1, deadline - System.currentTimeMillis()));
-            for (Link l : all) {
-                l.puller().join(Math.max(1, deadline - System.currentTimeMillis()));
-                l.nudges().join(Math.max(1, deadline - System.currentTimeMillis()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         if (idle != null) idle.close();
         if (http != null) http.shutdownNow();
         httpThreads.shutdownNow();
@@ -246,7 +230,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void nudgeAll() {
-        for (Link l : links.values()) l.nudges().raise();
+        for (Link l : links.values()) l.nudges().wake();
     }
 
     /** Starts links to new peers and stops those of peers removed by a reload. */
@@ -256,24 +240,21 @@ public final class Cluster implements AutoCloseable {
         for (String url : wanted) {
             if (links.containsKey(url)) continue;
             Puller[] puller = new Puller[1];
-            PeerClient client = new PeerClient(url, settings, http, auth, idle, () -> puller[0].nudge());
-            puller[0] = new Puller(client, eventLog, transfers, log);
+            PeerClient client = new PeerClient(url, settings, http, auth, idle, () -> puller[0].wake());
+            puller[0] = new Puller(client, eventLog, transfers, log, jobs);
             Link l = new Link(client, puller[0], new NudgeSender(client));
             links.put(url, l);
-            l.puller().start();
-            l.nudges().start();
+            l.puller().start(jobs, "pull " + url);
+            l.nudges().start(jobs, "nudge " + url);
         }
         for (String url : List.copyOf(links.keySet())) {
             if (!wanted.contains(url)) {
                 log.info("peer " + url + " removed from peers; no longer replicating with it");
-                stop(links.remove(url));
+                Link l = links.remove(url);
+                l.puller().stop();
+                l.nudges().stop();
             }
         }
-    }
-
-    private static void stop(Link l) {
-        l.puller().stop();
-        l.nudges().stop();
     }
 
     private void forward(String action, Map<String, String> params) {

@@ -34,12 +34,14 @@ final class ClusterPolicy implements AccessPolicy {
 
     @Override
     public boolean isAdmin(Request req) {
-        return base.isAdmin(req) || (PEER_ACTIONS.contains(action(req.path())) && auth.verify(req).isPresent());
+        if (base.isAdmin(req)) return true;
+        return PEER_ACTIONS.contains(action(settings.get().groupPrefix(), req.path())) && auth.verify(req).isPresent();
     }
 
-    private String action(String path) {
-        String g = settings.get().groupPrefix();
-        String p = !g.isEmpty() && path.startsWith(g + "/") ? path.substring(g.length()) : path;
+    /** The route part of a path: without the group prefix, which action routes may omit (API.md §1.1). */
+    static String action(String groupPrefix, String path) {
+        boolean grouped = !groupPrefix.isEmpty() && path.startsWith(groupPrefix + "/");
+        String p = grouped ? path.substring(groupPrefix.length()) : path;
         return p.startsWith("/") ? p.substring(1) : p;
     }
 }

@@ -5,19 +5,17 @@ import io.jfastdfs.http.ApiError;
 import io.jfastdfs.http.Handler;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.Request;
+import io.jfastdfs.index.DailyStat;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.json.Json;
 import io.jfastdfs.json.JsonException;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -27,8 +25,6 @@ import java.util.function.Function;
  */
 final class Maintenance {
     static final String SYNC_USAGE = "require paramete date &force , ?date=20181230";
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     /** Runs an admin action on every peer with inner=1, without waiting. */
     interface Forwarder {
@@ -62,7 +58,7 @@ final class Maintenance {
      */
     Reply sync(Request req) {
         String date = req.param("date").replace(".", "").trim();
-        if (!validDay(date)) throw ApiError.fail(400, SYNC_USAGE);
+        if (!DailyStat.isDay(date)) throw ApiError.fail(400, SYNC_USAGE);
         boolean force = req.param("force").equals("1");
         if (!inner(req)) forwarder.forward("sync", Map.of("date", date, "force", force ? "1" : "0"));
         kickPullers.run();
@@ -78,31 +74,40 @@ final class Maintenance {
         return Reply.okMessage("repair job start...");
     }
 
-    /** An admin action that also runs on every peer unless called with inner=1. */
+    /**
+     * An admin action that also runs on every peer unless called with inner=1; only once it ran here,
+     * so a call this node refuses (an invalid date) is not sent on (go-fastdfs validates first too).
+     */
     Handler forwarding(String action, Handler local) {
         return req -> {
+            Reply reply = local.handle(req);
             if (!inner(req)) {
                 Map<String, String> params = new TreeMap<>(req.params());
                 params.remove("inner");
                 params.remove(PeerAuth.FROM);
                 forwarder.forward(action, params);
             }
-            return local.handle(req);
+            return reply;
         };
     }
 
     /** The identities booked under a day, joined by commas (go-fastdfs text format). */
     Reply md5sByDate(Request req) {
         String date = req.param("date").trim();
-        if (!validDay(date)) throw ApiError.fail(400, "invalid date");
+        if (!DailyStat.isDay(date)) throw ApiError.fail(400, "invalid date");
         return Reply.text(String.join(",", index.md5sByDay(date)));
     }
 
-    /** receive_md5s: "these exist": fetch the ones this node lacks from whichever peer has them. */
+    /**
+     * receive_md5s: "these exist": fetch the ones this node lacks from whichever peer has them. Only
+     * well-formed keys (hex md5 or sha1) are looked for, each once.
+     */
     Reply receiveMd5s(Request req) {
-        List<String> keys = new ArrayList<>();
-        for (String k : req.param("md5s").split(",")) if (!k.isBlank()) keys.add(k.trim());
-        repairer.fetchMissing(keys);
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : req.param("md5s").split(",")) {
+            if (Transfers.CONTENT_DIGEST.matcher(k.trim()).matches()) keys.add(k.trim());
+        }
+        if (!keys.isEmpty()) repairer.fetchMissing(List.copyOf(keys));
         return Reply.empty(200);
     }
 
@@ -124,16 +129,6 @@ final class Maintenance {
         transfers.replicateLater(rec, List.of(), from.get());
         String rel = rec.relativeFile().substring("files/".length());
         return Reply.text(req.baseUrl() + settings.get().groupPrefix() + "/" + rel);
-    }
-
-    static boolean validDay(String date) {
-        if (!date.matches("\\d{8}")) return false;
-        try {
-            LocalDate.parse(date, DAY);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static boolean inner(Request req) {

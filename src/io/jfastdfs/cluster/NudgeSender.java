@@ -7,38 +7,19 @@ import java.io.IOException;
  * however many uploads happen while a nudge is in flight, one more follows, never a queue. A peer
  * that is down gets none; its own start-up pull, or our probe, covers it.
  */
-final class NudgeSender {
+final class NudgeSender extends PeerLoop {
     private final PeerClient peer;
-    private final Signal signal = new Signal();
-    private volatile boolean stopped;
-    private Thread thread;
 
     NudgeSender(PeerClient peer) {
         this.peer = peer;
     }
 
-    void start() {
-        thread = Thread.ofVirtual().name("nudge " + peer.url()).start(this::run);
-    }
-
-    void raise() {
-        signal.raise();
-    }
-
-    void stop() {
-        stopped = true;
-        if (thread != null) thread.interrupt();
-    }
-
-    void join(long millis) throws InterruptedException {
-        if (thread != null) thread.join(millis);
-    }
-
-    private void run() {
-        while (!stopped) {
+    @Override
+    void run() {
+        while (!stopped()) {
             try {
                 if (!signal.await(Long.MAX_VALUE / 2_000_000)) continue;
-                if (stopped) return;
+                if (stopped()) return;
                 if (peer.state().up()) peer.nudge();
             } catch (PeerClient.Itself e) {
                 return; // this node listed under another name: its puller logged it

@@ -13,13 +13,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,9 +115,7 @@ final class PeerClient {
     Optional<Map<?, ?>> has(String param, String value) throws IOException {
         String query = param + "=" + UrlCodec.encodeComponent(value);
         try (Body b = send("GET", peerPath("has", query), CONTROL_TIMEOUT, Map.of())) {
-            if (b.status() == 404) return Optional.empty();
-            expectOk(b);
-            return Optional.of(parse(readControl(b), doc -> (Map<?, ?>) doc));
+            return b.status() == 404 ? Optional.empty() : Optional.of(read(b, doc -> (Map<?, ?>) doc));
         }
     }
 
@@ -134,9 +130,9 @@ final class PeerClient {
 
     /** A page of a day's records with md5 above {@code after}, in md5 order. */
     List<FileRecord> digests(String day, String after, int limit) throws IOException {
-        List<FileRecord> out = new ArrayList<>();
         String query = "day=" + day + "&after=" + UrlCodec.encodeComponent(after) + "&limit=" + limit;
         return json(peerPath("digests", query), doc -> {
+            List<FileRecord> out = new ArrayList<>();
             for (Object o : (List<?>) doc) out.add(FileRecord.fromJson((Map<?, ?>) o));
             return out;
         });
@@ -173,36 +169,36 @@ final class PeerClient {
         return settings.get().groupPrefix() + "/_peer/" + op + "?" + (query.isEmpty() ? from : query + "&" + from);
     }
 
+    /** The peer answered, but not as it should: noted in its state, thrown by the caller. */
+    IOException failure(String what) {
+        state.failed(what);
+        return new IOException(url + " " + what);
+    }
+
     private <T> T json(String pathAndQuery, Function<Object, T> reader) throws IOException {
         try (Body b = send("GET", pathAndQuery, CONTROL_TIMEOUT, Map.of())) {
-            expectOk(b);
-            return parse(readControl(b), reader);
+            return read(b, reader);
         }
     }
 
-    /** Reads a JSON answer; any surprise in its shape is the peer's failure, not ours. */
-    private <T> T parse(String text, Function<Object, T> reader) throws IOException {
+    /** Reads a JSON answer; any surprise in its status, size or shape is the peer's failure, not ours. */
+    private <T> T read(Body b, Function<Object, T> reader) throws IOException {
+        expectOk(b);
+        byte[] data = b.in().readNBytes(MAX_CONTROL_BYTES + 1);
+        if (data.length > MAX_CONTROL_BYTES) throw failure("sent an answer over " + MAX_CONTROL_BYTES + " bytes");
         try {
-            return reader.apply(Json.parse(text));
+            return reader.apply(Json.parse(new String(data, StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
-            state.failed("bad answer: " + e);
-            throw new IOException(url + " sent a bad answer: " + e, e);
+            throw failure("sent a bad answer: " + e);
         }
     }
 
     private void expectOk(Body b) throws IOException {
         if (b.status() == PeerEndpoints.ITSELF) throw new Itself(url + " is this node");
         if (b.status() / 100 != 2) {
-            String msg = "HTTP " + b.status() + (b.status() == 403 ? " (is peer_secret the same on both nodes?)" : "");
-            state.failed(msg);
-            throw new IOException(url + " answered " + msg);
+            throw failure("answered HTTP " + b.status()
+                    + (b.status() == 403 ? " (is peer_secret the same on both nodes?)" : ""));
         }
-    }
-
-    private static String readControl(Body b) throws IOException {
-        byte[] data = b.in().readNBytes(MAX_CONTROL_BYTES + 1);
-        if (data.length > MAX_CONTROL_BYTES) throw new IOException("answer over " + MAX_CONTROL_BYTES + " bytes");
-        return new String(data, StandardCharsets.UTF_8);
     }
 
     private Body send(String method, String pathAndQuery, Duration timeout, Map<String, String> headers)
@@ -216,6 +212,10 @@ final class PeerClient {
             throw new InterruptedIOException("interrupted");
         }
         AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) connections.release();
+        };
+        boolean sent = false;
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + pathAndQuery)).timeout(timeout)
                     .method(method, HttpRequest.BodyPublishers.noBody());
@@ -224,37 +224,28 @@ final class PeerClient {
             headers.forEach(b::header);
             HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (state.reached()) onUp.run();
-            InputStream in = new FilterInputStream(idle.closeWhenIdle(r.body())) {
+            // the slot is freed by the reader's close, or by the watchdog when a body is left unread
+            InputStream body = new FilterInputStream(r.body()) {
                 @Override
                 public void close() throws IOException {
                     try {
                         super.close();
                     } finally {
-                        if (released.compareAndSet(false, true)) connections.release();
+                        release.run();
                     }
                 }
             };
-            return new Body(r.statusCode(), r.headers(), in);
-        } catch (ConnectException | HttpTimeoutException e) {
-            release(released);
-            state.unreachable(describe(e));
-            throw new Unreachable(url + ": " + describe(e), e);
+            sent = true;
+            return new Body(r.statusCode(), r.headers(), idle.closeWhenIdle(body));
         } catch (InterruptedException e) {
-            release(released);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
-        } catch (IOException e) {
-            release(released);
+        } catch (IOException e) { // refused, reset, timed out (HttpTimeoutException): no answer at all
             state.unreachable(describe(e));
             throw new Unreachable(url + ": " + describe(e), e);
-        } catch (RuntimeException e) {
-            release(released);
-            throw e;
+        } finally {
+            if (!sent) release.run();
         }
-    }
-
-    private void release(AtomicBoolean released) {
-        if (released.compareAndSet(false, true)) connections.release();
     }
 
     static String describe(Throwable e) {

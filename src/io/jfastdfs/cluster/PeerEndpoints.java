@@ -8,6 +8,7 @@ import io.jfastdfs.http.FileReply;
 import io.jfastdfs.http.Handler;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.Request;
+import io.jfastdfs.index.DailyStat;
 import io.jfastdfs.index.EventLog;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
@@ -80,7 +81,7 @@ final class PeerEndpoints implements Handler {
         Config cfg = settings.get();
         if (req.param(PeerAuth.FROM).equals(cfg.host())) throw ApiError.empty(ITSELF);
         String peer = auth.verify(req).orElseThrow(() -> ApiError.empty(403));
-        String op = req.path().substring(cfg.groupPrefix().length() + "/_peer/".length());
+        String op = ClusterPolicy.action(cfg.groupPrefix(), req.path()).substring("_peer/".length());
         contacts.called(peer, op);
         return switch (op) {
             case "events" -> events(req, peer);
@@ -174,7 +175,7 @@ final class PeerEndpoints implements Handler {
 
     private Reply digests(Request req) {
         String day = req.param("day");
-        if (!day.matches("\\d{8}")) throw ApiError.empty(400);
+        if (!DailyStat.isDay(day)) throw ApiError.empty(400);
         int limit = (int) Math.min(MAX_PAGE, Math.max(1, longParam(req, "limit", MAX_PAGE)));
         return Reply.compact(inventory.page(day, req.param("after"), limit));
     }

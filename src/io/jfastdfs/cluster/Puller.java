@@ -5,9 +5,7 @@ import io.jfastdfs.index.EventLog;
 import io.jfastdfs.ops.AppLog;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * that does not answer is probed every {@link #PROBE_MILLIS}; other failures back off from 1 s to
  * 5 min, forever.
  */
-final class Puller {
+final class Puller extends PeerLoop {
     static final int PAGE = 500;
     static final int PARALLEL = 4;
     static final long IDLE_POLL_MILLIS = 10_000;
@@ -27,54 +25,30 @@ final class Puller {
     private final EventLog log;
     private final Transfers transfers;
     private final AppLog appLog;
-    private final Signal signal = new Signal();
+    private final Jobs jobs;
     private final Backoff backoff = new Backoff();
     private volatile boolean urgent;
-    private volatile boolean stopped;
-    private volatile boolean idle;
     private boolean warnedUnsupported;
-    private Thread thread;
 
-    Puller(PeerClient peer, EventLog log, Transfers transfers, AppLog appLog) {
+    Puller(PeerClient peer, EventLog log, Transfers transfers, AppLog appLog, Jobs jobs) {
         this.peer = peer;
         this.log = log;
         this.transfers = transfers;
         this.appLog = appLog;
+        this.jobs = jobs;
     }
 
-    void start() {
-        thread = Thread.ofVirtual().name("pull " + peer.url()).start(this::run);
-    }
-
-    /** The peer has news (or is back): pull now, unless backing off after a failure. */
-    void nudge() {
-        signal.raise();
-    }
-
-    /** Pull now even when backing off (sync: "ignore backoff"). */
+    /** Pull now even when backing off (sync: "ignore backoff"); {@link #wake()} pulls now unless backing off. */
     void kick() {
         urgent = true;
-        signal.raise();
+        wake();
     }
 
-    /** True when the last pass found nothing left to apply. */
-    boolean idle() {
-        return idle;
-    }
-
-    void stop() {
-        stopped = true;
-        if (thread != null) thread.interrupt();
-    }
-
-    void join(long millis) throws InterruptedException {
-        if (thread != null) thread.join(millis);
-    }
-
-    private void run() {
+    @Override
+    void run() {
         EventLog.Cursor cursor = log.cursor(peer.url());
         boolean down = false;
-        while (!stopped) {
+        while (!stopped()) {
             try {
                 EventLog.Page page = peer.events(cursor.seq(), PAGE);
                 if (down) appLog.info("peer " + peer.url() + " is reachable again");
@@ -88,31 +62,27 @@ final class Puller {
                     log.saveCursor(peer.url(), cursor);
                     if (reread) continue;
                 }
-                EventLog.Cursor next = apply(page, cursor);
-                cursor = next;
+                cursor = apply(page, cursor);
                 peer.state().backlog(page.last() - cursor.seq());
                 backoff.reset();
-                idle = page.events().size() < PAGE;
-                if (!idle) continue;
+                if (page.events().size() == PAGE) continue; // more to read
                 pause(IDLE_POLL_MILLIS, true);
             } catch (PeerClient.Itself e) {
                 appLog.warn("peer " + peer.url() + " is this node itself: list this node in peers exactly as its"
                         + " host; not pulling from it");
                 return;
             } catch (PeerClient.Unreachable e) {
-                if (stopped) return;
+                if (stopped()) return;
                 if (!down) appLog.warn("peer " + peer.url() + " is down (" + e.getMessage() + "); probing every "
                         + PROBE_MILLIS / 1000 + " s");
                 down = true;
-                idle = false;
-                sleep(PROBE_MILLIS, true);
+                if (!sleep(PROBE_MILLIS, true)) return;
             } catch (IOException | RuntimeException e) {
-                if (stopped) return;
-                idle = false;
+                if (stopped()) return;
                 long wait = backoff.next();
                 appLog.warn("pull from " + peer.url() + " failed (" + PeerClient.describe(e) + "); retry "
                         + backoff.failures() + " in " + wait + " ms");
-                sleep(wait, false);
+                if (!sleep(wait, false)) return;
             } catch (InterruptedException e) {
                 return;
             }
@@ -129,23 +99,15 @@ final class Puller {
         if (events.isEmpty()) return cursor;
         boolean[] done = new boolean[events.size()];
         AtomicReference<Exception> failure = new AtomicReference<>();
-        Semaphore slots = new Semaphore(PARALLEL);
-        List<Thread> running = new ArrayList<>();
-        for (int i = 0; i < events.size() && !(failure.get() instanceof PeerClient.Unreachable) && !stopped; i++) {
-            slots.acquire();
-            int n = i;
-            running.add(Thread.ofVirtual().name("apply " + peer.url()).start(() -> {
-                try {
-                    applyOne(events.get(n));
-                    done[n] = true;
-                } catch (Exception e) {
-                    if (!failure.compareAndSet(null, e) && e instanceof PeerClient.Unreachable) failure.set(e);
-                } finally {
-                    slots.release();
-                }
-            }));
-        }
-        for (Thread t : running) t.join();
+        jobs.forEach("apply " + peer.url(), events.size(), PARALLEL,
+                () -> failure.get() instanceof PeerClient.Unreachable || stopped(), n -> {
+                    try {
+                        applyOne(events.get(n));
+                        done[n] = true;
+                    } catch (Exception e) {
+                        if (!failure.compareAndSet(null, e) && e instanceof PeerClient.Unreachable) failure.set(e);
+                    }
+                });
         int ok = 0;
         while (ok < done.length && done[ok]) ok++;
         EventLog.Cursor next = ok == 0 ? cursor : new EventLog.Cursor(cursor.epoch(), events.get(ok - 1).seq());
@@ -170,18 +132,20 @@ final class Puller {
         }
     }
 
-    private void sleep(long millis, boolean nudgeable) {
+    /** {@link #pause}; false when interrupted (stopping). */
+    private boolean sleep(long millis, boolean nudgeable) {
         try {
             pause(millis, nudgeable);
+            return true;
         } catch (InterruptedException e) {
-            stopped = true;
+            return false;
         }
     }
 
     /** Waits; a nudge ends the wait when {@code nudgeable}, a kick always. */
     private void pause(long millis, boolean nudgeable) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!stopped) {
+        while (!stopped()) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) return;
             if (signal.await(left) && (nudgeable || urgent)) {

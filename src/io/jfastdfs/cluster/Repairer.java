@@ -7,12 +7,10 @@ import io.jfastdfs.index.Inventory.DaySummary;
 import io.jfastdfs.ops.AppLog;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -47,19 +45,15 @@ final class Repairer {
     /** Runs in the background unless a repair is already running; {@code day} "" means every day. */
     boolean startAsync(boolean force, String day) {
         if (!running.compareAndSet(false, true)) return false;
-        boolean started = jobs.start("repair", () -> {
+        Thread started = jobs.start("repair", () -> {
             try {
                 run(force, day);
             } finally {
                 running.set(false);
             }
         });
-        if (!started) running.set(false);
-        return started;
-    }
-
-    boolean running() {
-        return running.get();
+        if (started == null) running.set(false);
+        return started != null;
     }
 
     /** Copies what peers have and this node lacks; returns the number of files copied. */
@@ -67,6 +61,7 @@ final class Repairer {
         int copied = 0;
         for (PeerClient p : peers.get()) {
             try {
+                // this node's summaries again for each peer: the previous peer may have filled days in
                 Map<String, DaySummary> local = new HashMap<>();
                 List<DaySummary> mine = day.isEmpty() ? inventory.days() : List.of(inventory.day(day));
                 for (DaySummary s : mine) local.put(s.day(), s);
@@ -91,7 +86,8 @@ final class Repairer {
     void fetchMissing(List<String> keys) {
         jobs.start("receive-md5s", () -> {
             for (String key : keys) {
-                if (key.isBlank() || index.find(key).filter(transfers::present).isPresent()) continue;
+                if (Thread.currentThread().isInterrupted()) return; // shutting down
+                if (index.find(key).filter(transfers::present).isPresent()) continue;
                 for (PeerClient p : peers.get()) {
                     try {
                         Optional<Map<?, ?>> has = p.state().up() ? p.has("md5", key) : Optional.empty();
@@ -114,24 +110,17 @@ final class Repairer {
         String after = "";
         while (true) {
             List<FileRecord> page = p.digests(day, after, PAGE);
-            Semaphore slots = new Semaphore(Puller.PARALLEL);
-            List<Thread> running = new ArrayList<>();
-            for (FileRecord rec : page) {
-                slots.acquire();
-                running.add(Thread.ofVirtual().name("repair " + day).start(() -> {
-                    try {
-                        if (transfers.replicate(rec, List.of(), p) == Transfers.Result.STORED) copied.incrementAndGet();
-                    } catch (IOException e) {
-                        log.warn("repair copy of " + rec.relativeFile() + " from " + p.url() + " failed: "
-                                + e.getMessage());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-            for (Thread t : running) t.join();
+            jobs.forEach("repair " + day, page.size(), Puller.PARALLEL, () -> false, i -> {
+                FileRecord rec = page.get(i);
+                try {
+                    if (transfers.replicate(rec, List.of(), p) == Transfers.Result.STORED) copied.incrementAndGet();
+                } catch (IOException e) {
+                    log.warn("repair copy of " + rec.relativeFile() + " from " + p.url() + " failed: "
+                            + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             if (page.size() < PAGE) return copied.get();
             after = page.get(page.size() - 1).md5();
         }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,9 +45,9 @@ final class Transfers {
     static final String DIGEST_HEADER = "X-Content-Digest";
     /** The time stamp of the record the source serves: which version of a path it sends. */
     static final String VERSION_HEADER = "X-Record-Time";
-    private static final Pattern CONTENT_DIGEST = Pattern.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}");
+    /** An identity or key as the index writes them: md5 or sha1 hex (a path key is an md5 too). */
+    static final Pattern CONTENT_DIGEST = Pattern.compile("[0-9a-fA-F]{32}|[0-9a-fA-F]{40}");
     private static final Pattern STATED_DIGEST = Pattern.compile("md5:[0-9a-f]{32}|sha1:[0-9a-f]{40}");
-    private static final int STRIPES = 256;
     private static final int BACKGROUND_COPIES = 16;
 
     private final Settings settings;
@@ -59,7 +60,8 @@ final class Transfers {
     private final Jobs jobs;
     private final Semaphore transfers;
     private final Semaphore background = new Semaphore(BACKGROUND_COPIES);
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    /** The identities being worked on, each with the lock its later workers wait for (see {@link #lock}). */
+    private final Map<String, ReentrantLock> working = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
 
     Transfers(Settings settings, FileStore store, Volumes volumes, FileIndex index, Replicas replicas,
@@ -73,7 +75,6 @@ final class Transfers {
         this.log = log;
         this.jobs = jobs;
         this.transfers = new Semaphore(Math.max(1, settings.get().syncWorker()));
-        for (int i = 0; i < STRIPES; i++) locks[i] = new ReentrantLock();
     }
 
     /** Transfers running now (part of Fs.QueueFromPeers). */
@@ -87,8 +88,7 @@ final class Transfers {
      */
     Result replicate(FileRecord rec, List<String> aliases, PeerClient source) throws IOException, InterruptedException {
         if (!acceptable(rec)) return Result.UNSUPPORTED;
-        ReentrantLock lock = lockFor(rec.md5());
-        lock.lockInterruptibly();
+        ReentrantLock lock = lock(rec.md5());
         try {
             OptionalLong tomb = replicas.tombstone(rec);
             if (tomb.isPresent() && tomb.getAsLong() >= rec.timeStamp()) return Result.TOMBSTONED;
@@ -120,14 +120,14 @@ final class Transfers {
             }
             return Result.STORED;
         } finally {
-            lock.unlock();
+            unlock(rec.md5(), lock);
         }
     }
 
     /** Copies in the background (read-repair, hints); dropped when too many copies are running. */
     void replicateLater(FileRecord rec, List<String> aliases, PeerClient source) {
         if (!background.tryAcquire()) return;
-        boolean started = jobs.start("replica-copy", () -> {
+        Thread started = jobs.start("replica-copy", () -> {
             try {
                 replicate(rec, aliases, source);
             } catch (IOException e) {
@@ -138,7 +138,7 @@ final class Transfers {
                 background.release();
             }
         });
-        if (!started) background.release();
+        if (started == null) background.release();
     }
 
     /**
@@ -147,8 +147,7 @@ final class Transfers {
      * index row never committed.
      */
     void delete(Event e) throws InterruptedException, IOException {
-        ReentrantLock lock = lockFor(e.md5());
-        lock.lockInterruptibly();
+        ReentrantLock lock = lock(e.md5());
         try {
             Optional<FileRecord> local = index.find(e.md5());
             FileRecord target = local.orElse(e.record() != null && acceptable(e.record()) ? e.record() : null);
@@ -158,7 +157,7 @@ final class Transfers {
             }
             replicas.applyDelete(e.md5(), e.record(), e.at());
         } finally {
-            lock.unlock();
+            unlock(e.md5(), lock);
         }
     }
 
@@ -240,12 +239,12 @@ final class Transfers {
         active.incrementAndGet();
         try (PeerClient.Body b = p.file("md5", rec.md5(), "GET", Map.of())) {
             if (b.status() == 404) return false;
+            if (b.status() != 200) throw p.failure("answered HTTP " + b.status() + " for " + rec.md5());
             if (pathIdentity(rec) && !b.header(VERSION_HEADER).equals(Long.toString(rec.timeStamp()))) return false;
-            if (b.status() != 200) throw failed(p, "answered HTTP " + b.status() + " for " + rec.md5());
             String expected = pathIdentity(rec) ? b.header(DIGEST_HEADER) : statedDigest(rec);
-            if (!STATED_DIGEST.matcher(expected).matches()) throw failed(p, "stated no digest for " + rec.md5());
+            if (!STATED_DIGEST.matcher(expected).matches()) throw p.failure("stated no digest for " + rec.md5());
             if (b.length() >= 0 && b.length() != rec.contentSize()) {
-                throw failed(p, "sent " + b.length() + " bytes for " + rec.md5() + ", expected " + rec.contentSize());
+                throw p.failure("sent " + b.length() + " bytes for " + rec.md5() + ", expected " + rec.contentSize());
             }
             place(rec, p, b.in(), expected);
             return true;
@@ -263,11 +262,11 @@ final class Transfers {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) t.write(buf, 0, n);
             if (t.size() != rec.contentSize()) {
-                throw failed(p, "sent " + t.size() + " bytes of " + rec.contentSize() + " for " + rec.md5());
+                throw p.failure("sent " + t.size() + " bytes of " + rec.contentSize() + " for " + rec.md5());
             }
             String got = algorithm + ":" + t.digestHex();
             if (!got.equals(expected)) {
-                throw failed(p, "sent bytes with digest " + got + " for " + rec.md5() + ", expected " + expected);
+                throw p.failure("sent bytes with digest " + got + " for " + rec.md5() + ", expected " + expected);
             }
             if (rec.offset() >= 0) { // same container, same offset as the origin: the URL is valid here too
                 t.finish(false);
@@ -278,7 +277,7 @@ final class Transfers {
             Files.setLastModifiedTime(t.path(), FileTime.from(rec.timeStamp(), TimeUnit.SECONDS));
             store.place(t, rec.path(), rec.storedName(), true, cfg.fsyncUploads());
         } catch (TempFile.TooLargeException e) {
-            throw failed(p, "sent more than " + rec.contentSize() + " bytes for " + rec.md5());
+            throw p.failure("sent more than " + rec.contentSize() + " bytes for " + rec.md5());
         } finally {
             t.discard();
         }
@@ -292,12 +291,23 @@ final class Transfers {
         }
     }
 
-    private static IOException failed(PeerClient p, String what) {
-        p.state().failed(what);
-        return new IOException(p.url() + " " + what);
+    /**
+     * Work on one identity is serialised and held across its transfer, so a file announced by
+     * several peers at once is fetched once; work on other identities never waits for it.
+     */
+    private ReentrantLock lock(String md5) throws InterruptedException {
+        while (true) {
+            ReentrantLock mine = new ReentrantLock();
+            mine.lock();
+            ReentrantLock holder = working.putIfAbsent(md5, mine);
+            if (holder == null) return mine;
+            holder.lockInterruptibly(); // wait for the holder's unlock, then compete again
+            holder.unlock();
+        }
     }
 
-    private ReentrantLock lockFor(String md5) {
-        return locks[Math.floorMod(md5.hashCode(), STRIPES)];
+    private void unlock(String md5, ReentrantLock lock) {
+        working.remove(md5, lock);
+        lock.unlock();
     }
 }

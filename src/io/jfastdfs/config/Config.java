@@ -33,12 +33,11 @@ public final class Config {
         String h = addr.substring(0, colon);
         if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
         bindHost = h;
-        try {
-            port = Integer.parseInt(addr.substring(colon + 1));
-        } catch (NumberFormatException e) {
+        String portText = addr.substring(colon + 1);
+        if (!portText.matches("[0-9]{1,5}") || Integer.parseInt(portText) > 65535) {
             throw new ConfigException("cfg.json: addr \"" + addr + "\" has a bad port");
         }
-        if (port < 0 || port > 65535) throw new ConfigException("cfg.json: addr \"" + addr + "\" has a bad port");
+        port = Integer.parseInt(portText);
         groupPrefix = bool("support_group_manage") && !str("group").isEmpty() ? "/" + str("group") : "";
         if (!str("group").matches("[A-Za-z0-9_.\\-]*")) {
             throw new ConfigException("cfg.json: group \"" + str("group") + "\" may hold only letters, digits, '_', '-', '.'");
@@ -72,7 +71,6 @@ public final class Config {
     /** "/group1" when group management is on, else "". */
     public String groupPrefix() { return groupPrefix; }
     public String group() { return str("group"); }
-    public boolean supportGroupManage() { return bool("support_group_manage"); }
     public String peerId() { return str("peer_id"); }
     /** Own base URL, normalised. */
     public String host() { return str("host"); }

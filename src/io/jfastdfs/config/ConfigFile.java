@@ -92,8 +92,8 @@ public final class ConfigFile {
         return build(m).values();
     }
 
-    /** Writes the map as pretty JSON: temp file, fsync, atomic rename. */
-    public void write(Map<String, Object> values) throws IOException {
+    /** Writes the map as pretty JSON: temp file, fsync, atomic rename (one writer at a time: the temp name is fixed). */
+    public synchronized void write(Map<String, Object> values) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("cfg.json.tmp");
         Files.writeString(tmp, Json.pretty(values) + "\n", StandardCharsets.UTF_8);
@@ -118,7 +118,8 @@ public final class ConfigFile {
         List<String> peers = envPeers();
         m.put("peers", peers.isEmpty() ? List.of(host) : peers);
         m.put("admin_key", uuidShaped());
-        m.put("peer_secret", env("JFASTDFS_PEER_SECRET", "").isEmpty() ? hex(16) : env("JFASTDFS_PEER_SECRET", ""));
+        String peerSecret = env("JFASTDFS_PEER_SECRET", "");
+        m.put("peer_secret", peerSecret.isEmpty() ? hex(16) : peerSecret);
         return m;
     }
 
@@ -127,16 +128,17 @@ public final class ConfigFile {
         Map<String, Object> v = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (KeySpec spec : ConfigSchema.KEYS.values()) {
-            if (raw.containsKey(spec.name())) {
-                Object val = raw.get(spec.name());
+            Object val = raw.get(spec.name());
+            if (val != null) {
                 if (!spec.type().accepts(val)) {
                     throw new ConfigException(file + ": key \"" + spec.name() + "\" must be " + spec.type().describe()
                             + ", got " + Json.compact(val));
                 }
                 v.put(spec.name(), val instanceof Double d && spec.type() == KeyType.INT ? (Object) d.longValue() : val);
             } else {
+                // A null, like a missing key, leaves Go's zero value (json.Unmarshal skips nulls).
                 v.put(spec.name(), spec.whenMissing());
-                warnings.add("cfg.json has no key \"" + spec.name() + "\"; using " + Json.compact(spec.whenMissing()));
+                warnings.add("cfg.json has no value for key \"" + spec.name() + "\"; using " + Json.compact(spec.whenMissing()));
             }
         }
         substitute(v);
@@ -191,8 +193,14 @@ public final class ConfigFile {
         }
         v.put("mail", mail);
         for (String k : List.of("max_upload_size", "min_free_disk_mb", "download_token_expire", "image_max_width",
-                "image_max_height", "refresh_interval", "sync_timeout", "read_timeout", "write_timeout", "sync_worker")) {
+                "image_max_height", "refresh_interval", "sync_timeout", "read_timeout", "write_timeout", "idle_timeout",
+                "sync_worker")) {
             if ((Long) v.get(k) < 0) throw new ConfigException(file + ": key \"" + k + "\" must not be negative");
+        }
+        for (String k : List.of("image_max_width", "image_max_height", "sync_worker")) { // read as int
+            if ((Long) v.get(k) > Integer.MAX_VALUE) {
+                throw new ConfigException(file + ": key \"" + k + "\" must be at most " + Integer.MAX_VALUE);
+            }
         }
     }
 

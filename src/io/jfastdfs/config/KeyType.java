@@ -7,11 +7,12 @@ import java.util.Map;
 enum KeyType {
     BOOL, INT, STRING, STRING_LIST, OBJECT, OBJECT_LIST, ANY;
 
+    /** Whether {@code v}, a non-null parsed JSON value, has this type. */
     boolean accepts(Object v) {
-        if (v == null) return this != BOOL && this != INT;
         return switch (this) {
             case BOOL -> v instanceof Boolean;
-            case INT -> v instanceof Long || (v instanceof Double d && d == Math.rint(d) && !d.isInfinite());
+            // 1e3 is an integer; a double beyond 2^53 is not exact, and beyond 2^63 would saturate.
+            case INT -> v instanceof Long || (v instanceof Double d && d == Math.rint(d) && Math.abs(d) <= 0x1p53);
             case STRING -> v instanceof String;
             case STRING_LIST -> v instanceof List<?> l && l.stream().allMatch(e -> e instanceof String);
             case OBJECT -> v instanceof Map<?, ?>;

@@ -1,5 +1,7 @@
 package io.jfastdfs.http;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,12 +31,24 @@ public final class ContentTypes {
 
     /** The type for a name, or sniffed from the first bytes when the extension is unknown. */
     public static String of(String name, byte[] head, int headLen) {
+        String t = byExtension(name);
+        return t != null ? t : sniff(head, headLen);
+    }
+
+    /**
+     * The type of {@code size} bytes at {@code offset} of {@code file} named {@code name}: by the
+     * extension, else sniffed from the first 512 bytes, which are read only then.
+     */
+    public static String of(String name, Path file, long offset, long size) throws IOException {
+        String t = byExtension(name);
+        if (t != null) return t;
+        byte[] head = new byte[512];
+        return sniff(head, FileReply.head(file, offset, size, head));
+    }
+
+    private static String byExtension(String name) {
         int dot = name.lastIndexOf('.');
-        if (dot >= 0) {
-            String t = BY_EXT.get(name.substring(dot).toLowerCase(Locale.ROOT));
-            if (t != null) return t;
-        }
-        return sniff(head, headLen);
+        return dot < 0 ? null : BY_EXT.get(name.substring(dot).toLowerCase(Locale.ROOT));
     }
 
     private static String sniff(byte[] b, int n) {
@@ -46,6 +60,6 @@ public final class ContentTypes {
             int c = b[i] & 0xff;
             if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b)) return "application/octet-stream";
         }
-        return n == 0 ? "text/plain; charset=utf-8" : "text/plain; charset=utf-8";
+        return "text/plain; charset=utf-8";
     }
 }

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  */
 public final class Dispatcher implements HttpHandler {
     static final String DENIED = "Can only be called by the cluster ip or 127.0.0.1 or admin_ips(cfg.json),current ip:";
+    private static final String INTERNAL_ERROR = "(error)internal server error";
+    private static final String SHUTTING_DOWN = "(error)server is shutting down";
 
     private final Settings settings;
     private final Router router;
@@ -31,7 +35,7 @@ public final class Dispatcher implements HttpHandler {
     private final RequestObserver observer;
     private final AccessLog format = new AccessLog();
     private final IdleWatchdog watchdog;
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
     public Dispatcher(Settings settings, Router router, AccessPolicy policy, Consumer<String> accessLog,
@@ -64,7 +68,7 @@ public final class Dispatcher implements HttpHandler {
         String method = ex.getRequestMethod();
         Client client = null;
         Route route = null;
-        int status = 500;
+        int status = 499;
         long sent = 0;
         IdleWatchdog.Activity activity = watchdog.begin(Thread.currentThread()::interrupt);
         inFlight.incrementAndGet();
@@ -73,10 +77,19 @@ public final class Dispatcher implements HttpHandler {
             client = policy.client(ex);
             Reply reply;
             try {
-                route = routeOf(ex);
-                reply = draining ? Reply.empty(503) : serve(ex, route, method, client);
+                String path = requestPath(ex);
+                route = router.route(path);
+                if (route == null) throw ApiError.empty(404);
+                reply = serve(ex, route, path, method, client);
             } catch (ApiError e) {
+                if (e.getCause() != null) errorLog.accept(failed(ex, method), e.getCause());
                 reply = render(e);
+            } catch (IOException | RuntimeException e) {
+                // an IOException on the client's own streams means it went away: nobody to answer;
+                // any other is the server's fault (disk, index) and gets a 500 rather than silence
+                if (e instanceof IOException && activity.streamFailed()) throw e;
+                errorLog.accept(failed(ex, method), e);
+                reply = Reply.text(500, INTERNAL_ERROR);
             }
             Map<String, String> headers = reply.headers();
             // a refused path has no route yet still gets the public headers: CORS is on every answer
@@ -85,9 +98,9 @@ public final class Dispatcher implements HttpHandler {
             status = reply.status(cfg.strictHttpStatus());
             sent = write(ex, method, status, reply);
         } catch (IOException e) {
-            status = status == 500 ? 499 : status; // client went away mid-answer
+            // the client went away before or while being answered: status stays 499 or what was sent
         } catch (RuntimeException e) {
-            errorLog.accept("request " + method + " " + ex.getRequestURI() + " failed", e);
+            errorLog.accept(failed(ex, method), e);
             status = 500;
             trySendError(ex);
         } finally {
@@ -106,27 +119,30 @@ public final class Dispatcher implements HttpHandler {
         }
     }
 
-    private Route routeOf(HttpExchange ex) {
+    private static String failed(HttpExchange ex, String method) {
+        return "request " + method + " " + ex.getRequestURI() + " failed";
+    }
+
+    /** The decoded request path, refused (400) when unsafe (API.md §1.9). */
+    private static String requestPath(HttpExchange ex) {
         String raw = ex.getRequestURI().getRawPath();
         try {
-            String path = SafePath.requestPath(raw, UrlCodec.decode(raw == null ? "" : raw, false));
-            Route r = router.route(path);
-            if (r == null) throw ApiError.empty(404);
-            ex.setAttribute("path", path);
-            return r;
+            return SafePath.requestPath(raw, UrlCodec.decode(raw == null ? "" : raw, false));
         } catch (UnsafePathException e) {
             throw ApiError.empty(400);
         }
     }
 
-    private Reply serve(HttpExchange ex, Route route, String method, Client client) throws IOException {
+    private Reply serve(HttpExchange ex, Route route, String path, String method, Client client) throws IOException {
+        // API.md §1.4: during shutdown 503, API actions still with an envelope
+        if (draining) throw route.isAction() ? ApiError.real(503, SHUTTING_DOWN) : ApiError.empty(503);
         if (method.equals("OPTIONS") && route.cors() != Cors.Flavour.TUS) return Reply.empty(200);
         if (!route.methods().contains(method)) {
-            java.util.TreeSet<String> allow = new java.util.TreeSet<>(route.methods());
+            TreeSet<String> allow = new TreeSet<>(route.methods());
             allow.add("OPTIONS");
             return Reply.empty(405).header("Allow", String.join(", ", allow));
         }
-        Request req = new Request(ex, method, (String) ex.getAttribute("path"), client);
+        Request req = new Request(ex, method, path, client);
         if (route.access() == Route.Access.ADMIN && !policy.isAdmin(req)) return denial(route, client);
         return route.handler().handle(req);
     }
@@ -175,7 +191,7 @@ public final class Dispatcher implements HttpHandler {
 
     private static void trySendError(HttpExchange ex) {
         try {
-            byte[] body = "(error)internal server error".getBytes(StandardCharsets.UTF_8);
+            byte[] body = INTERNAL_ERROR.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", Reply.TEXT_TYPE);
             ex.sendResponseHeaders(500, body.length);
             ex.getResponseBody().write(body);

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /**
  * Serves the bytes of a file, or of a slice of a container file, with the download semantics of
@@ -24,12 +25,31 @@ public final class FileReply {
 
     private FileReply() {}
 
+    /** Makes the reply of {@code len} content bytes from {@code start} (200 or 206). */
+    private interface Slice {
+        Reply reply(int status, long start, long len) throws IOException;
+    }
+
     /**
      * @param offset start of the content inside {@code file}; {@code size} its length
      * @param mtimeSeconds Last-Modified value; {@code etag} quoted or null
      */
     public static Reply of(Request req, Path file, long offset, long size, long mtimeSeconds, String etag,
                            String contentType) throws IOException {
+        return of(req, size, mtimeSeconds, etag, contentType, (status, start, len) -> {
+            if (len <= SMALL) return Reply.bytes(status, null, readSmall(file, offset + start, (int) len));
+            return Reply.stream(status, len, out -> copy(file, offset + start, len, out));
+        });
+    }
+
+    /** Bytes made for this request (a resized image), with the same Range and Last-Modified semantics. */
+    public static Reply of(Request req, byte[] data, long mtimeSeconds, String contentType) throws IOException {
+        return of(req, data.length, mtimeSeconds, null, contentType, (status, start, len) ->
+                Reply.bytes(status, null, Arrays.copyOfRange(data, (int) start, (int) (start + len))));
+    }
+
+    private static Reply of(Request req, long size, long mtimeSeconds, String etag, String contentType, Slice slice)
+            throws IOException {
         String lastModified = HTTP_DATE.format(ZonedDateTime.ofInstant(Instant.ofEpochSecond(mtimeSeconds), ZoneOffset.UTC));
         if (notModified(req, etag, mtimeSeconds)) {
             return withCommon(Reply.empty(304), lastModified, etag);
@@ -44,15 +64,7 @@ public final class FileReply {
         long start = range == ByteRange.NONE ? 0 : range.start();
         long len = range == ByteRange.NONE ? size : range.length();
         int status = range == ByteRange.NONE ? 200 : 206;
-        Reply r;
-        if (req.method().equals("HEAD")) {
-            r = Reply.stream(status, len, out -> { });
-        } else if (len <= SMALL) {
-            r = Reply.bytes(status, null, readSmall(file, offset + start, (int) len));
-        } else {
-            long from = offset + start;
-            r = Reply.stream(status, len, out -> copy(file, from, len, out));
-        }
+        Reply r = req.method().equals("HEAD") ? Reply.stream(status, len, out -> { }) : slice.reply(status, start, len);
         if (status == 206) r.header("Content-Range", "bytes " + start + "-" + (start + len - 1) + "/" + size);
         r.header("Content-Type", contentType);
         return withCommon(r, lastModified, etag);

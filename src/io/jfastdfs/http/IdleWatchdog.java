@@ -83,6 +83,8 @@ public final class IdleWatchdog implements AutoCloseable {
         /** Body bytes through the watched streams (plain fields: one request thread reads and writes them). */
         private long bytesRead;
         private long bytesWritten;
+        /** A read or write on a watched stream failed: the peer went away or the transfer was cut. */
+        private boolean streamFailed;
 
         private Activity(Runnable onIdle) {
             this.onIdle = onIdle;
@@ -91,6 +93,10 @@ public final class IdleWatchdog implements AutoCloseable {
         /** True when the watchdog cut this transfer. */
         public boolean wasCut() {
             return cut;
+        }
+
+        public boolean streamFailed() {
+            return streamFailed;
         }
 
         public long bytesRead() {
@@ -112,6 +118,7 @@ public final class IdleWatchdog implements AutoCloseable {
                         if (b >= 0) bytesRead++;
                         return b;
                     } catch (IOException e) {
+                        streamFailed = true;
                         throw cut ? timedOut(e) : e;
                     }
                 }
@@ -124,6 +131,7 @@ public final class IdleWatchdog implements AutoCloseable {
                         if (n > 0) bytesRead += n;
                         return n;
                     } catch (IOException e) {
+                        streamFailed = true;
                         throw cut ? timedOut(e) : e;
                     }
                 }
@@ -134,14 +142,24 @@ public final class IdleWatchdog implements AutoCloseable {
             return new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] buf, int off, int len) throws IOException {
-                    out.write(buf, off, len);
+                    try {
+                        out.write(buf, off, len);
+                    } catch (IOException e) {
+                        streamFailed = true;
+                        throw e;
+                    }
                     last = System.nanoTime();
                     bytesWritten += len;
                 }
 
                 @Override
                 public void write(int b) throws IOException {
-                    out.write(b);
+                    try {
+                        out.write(b);
+                    } catch (IOException e) {
+                        streamFailed = true;
+                        throw e;
+                    }
                     last = System.nanoTime();
                     bytesWritten++;
                 }

@@ -79,14 +79,37 @@ public final class Request {
         return all;
     }
 
-    /** Sets the body's fields after a handler parsed a multipart body itself (upload). */
-    public void bodyParams(Map<String, String> fields) {
-        this.body = fields;
-    }
-
     /** Base URL of this server as the client addressed it: scheme://host[:port]. */
     public String baseUrl() {
         return client.scheme() + "://" + client.host();
+    }
+
+    /** Receives the file parts of a multipart body in order; what it leaves unread of a part is skipped. */
+    @FunctionalInterface
+    public interface FileParts {
+        void accept(Part part) throws IOException;
+    }
+
+    /**
+     * Reads a multipart body in one streaming pass, wherever the fields stand: the fields become this
+     * request's body parameters (first value counts; 10 MB in all, like an urlencoded body), the file
+     * parts go to {@code files}. The caller maps the parser's and the stream's exceptions.
+     */
+    public void readMultipart(FileParts files) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        body = fields; // a failure halfway leaves the fields read so far, never a second parse
+        MultipartReader r = new MultipartReader(exchange.getRequestBody(), contentType());
+        long total = 0;
+        for (Part p = r.next(); p != null; p = r.next()) {
+            if (p.filename() != null) {
+                files.accept(p);
+            } else if (!fields.containsKey(p.name())) { // a repeated name's value is skipped unread
+                String v = p.text();
+                total += v.length();
+                if (total > MAX_FORM_BYTES) throw tooLarge();
+                fields.put(p.name(), v);
+            }
+        }
     }
 
     private Map<String, String> bodyParams() {
@@ -97,10 +120,10 @@ public final class Request {
         try {
             if (ct.startsWith("application/x-www-form-urlencoded")) {
                 byte[] b = exchange.getRequestBody().readNBytes(MAX_FORM_BYTES + 1);
-                if (b.length > MAX_FORM_BYTES) throw ApiError.real(413, "(error)request body too large");
+                if (b.length > MAX_FORM_BYTES) throw tooLarge();
                 UrlCodec.parseForm(new String(b, StandardCharsets.UTF_8), body);
             } else if (ct.startsWith("multipart/form-data")) {
-                readMultipartFields();
+                readMultipart(p -> { });
             }
         } catch (MultipartException e) {
             throw ApiError.real(400, "(error)" + e.getMessage());
@@ -110,15 +133,7 @@ public final class Request {
         return body;
     }
 
-    private void readMultipartFields() throws IOException {
-        MultipartReader r = new MultipartReader(exchange.getRequestBody(), contentType());
-        long total = 0;
-        for (Part p = r.next(); p != null; p = r.next()) {
-            if (p.filename() != null) continue;
-            String v = p.text();
-            total += v.length();
-            if (total > MAX_FORM_BYTES) throw ApiError.real(413, "(error)request body too large");
-            body.putIfAbsent(p.name(), v);
-        }
+    private static ApiError tooLarge() {
+        return ApiError.real(413, "(error)request body too large");
     }
 }

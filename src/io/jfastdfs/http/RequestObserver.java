@@ -3,8 +3,6 @@ package io.jfastdfs.http;
 /** Told once per answered request, on the request's thread: keep it cheap (counters, no locks). */
 @FunctionalInterface
 public interface RequestObserver {
-    RequestObserver NONE = (route, status, bytesIn, bytesOut, nanos) -> { };
-
     /**
      * @param route    the route's name ("upload", "download", "big/upload", …), or "none" when the path
      *                 matched no route or was refused before routing

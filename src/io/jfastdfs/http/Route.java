@@ -15,6 +15,11 @@ public record Route(String name, Access access, Denial denial, Set<String> metho
     /** The shape of an admin denial. */
     public enum Denial { TEXT, ENVELOPE, SYNC, EMPTY }
 
+    /** An API action (GET/POST): its errors, even during shutdown, are envelopes (API.md §1.4). */
+    public boolean isAction() {
+        return methods.equals(ACTION_METHODS);
+    }
+
     public static Route publicAction(String name, Handler h) {
         return new Route(name, Access.PUBLIC, Denial.TEXT, ACTION_METHODS, Cors.Flavour.PUBLIC, h);
     }

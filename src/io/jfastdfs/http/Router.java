@@ -19,8 +19,9 @@ public final class Router {
         this.group = groupPrefix;
     }
 
+    /** Registers an action; a name registered twice is a wiring mistake, refused at start. */
     public Router action(Route r) {
-        actions.put(r.name(), r);
+        if (actions.putIfAbsent(r.name(), r) != null) throw new IllegalStateException("route registered twice: " + r.name());
         return this;
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -29,6 +31,13 @@ public final class Resizer {
     public static final long MAX_PIXELS = 50_000_000L;
 
     private static final float JPEG_QUALITY = 0.75f;
+    /**
+     * Pixels being decoded at once, over all requests: one image at the limit, or many small ones. Without
+     * it, a few concurrent thumbnails of large photos would exhaust the heap the whole node shares.
+     */
+    private static final Semaphore DECODING = new Semaphore((int) MAX_PIXELS, true);
+    /** How long a resize waits for decoding room before the original is served instead. */
+    private static final long WAIT_SECONDS = 10;
 
     static {
         // ImageIO's default stream wrappers would spill to temp files; everything here stays in memory.
@@ -83,9 +92,20 @@ public final class Resizer {
             if (target.isEmpty() || (target.get().width() == srcWidth && target.get().height() == srcHeight)) {
                 return Optional.empty();
             }
-            BufferedImage source = reader.read(0);
-            boolean alpha = format == ImageFormat.PNG && source.getColorModel().hasAlpha();
-            return Optional.of(encode(scale(source, target.get(), alpha), format));
+            int pixels = srcWidth * srcHeight;
+            if (!DECODING.tryAcquire(pixels, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return Optional.empty();
+            }
+            try {
+                BufferedImage source = reader.read(0);
+                boolean alpha = format == ImageFormat.PNG && source.getColorModel().hasAlpha();
+                return Optional.of(encode(scale(source, target.get(), alpha), format));
+            } finally {
+                DECODING.release(pixels);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } finally {
             reader.dispose();
         }

@@ -29,7 +29,7 @@ public final class FileIndex {
     private static final String COUNT = "SELECT count(*) FROM files";
     private static final String DELETE_FILE = "DELETE FROM files WHERE md5 = ?";
     private static final String DELETE_ALIASES = "DELETE FROM aliases WHERE md5 = ?";
-    static final String DELETE_ALIAS = "DELETE FROM aliases WHERE alias = ? AND md5 = ?";
+    private static final String DELETE_ALIAS = "DELETE FROM aliases WHERE alias = ? AND md5 = ?";
     /**
      * The newest claim on an alias wins: a path or tus id names one file at a time. Counts a change
      * only when the alias is new or moves, so an unchanged alias appends no replication event.
@@ -80,9 +80,7 @@ public final class FileIndex {
                 if (putAliases(c, rec.md5(), aliases) > 0) EventLog.added(c, existing.get());
                 return new InsertResult(existing.get(), false);
             }
-            add(c, rec);
-            putAliases(c, rec.md5(), aliases);
-            Tombstones.clear(c, rec);
+            put(c, Optional.empty(), rec, aliases);
             EventLog.added(c, rec);
             return new InsertResult(rec, true);
         });
@@ -96,12 +94,7 @@ public final class FileIndex {
     public Optional<FileRecord> replace(FileRecord rec) {
         return db.write(c -> {
             Optional<FileRows.Row> old = byMd5(c, rec.md5());
-            if (old.isPresent()) {
-                remove(c, old.get());
-                execute(c, DELETE_ALIAS, old.get().record().pathKey(), rec.md5());
-            }
-            add(c, rec);
-            Tombstones.clear(c, rec);
+            put(c, old, rec, List.of());
             if (old.isEmpty() || !Replicas.sameFile(old.get().record(), rec)) EventLog.added(c, rec);
             return old.map(FileRows.Row::record);
         });
@@ -128,7 +121,7 @@ public final class FileIndex {
 
     public void addAlias(String alias, String md5) {
         db.write(c -> {
-            if (execute(c, PUT_ALIAS, alias, md5) > 0) {
+            if (putAliases(c, md5, List.of(alias)) > 0) {
                 Optional<FileRows.Row> rec = byMd5(c, md5);
                 if (rec.isPresent()) EventLog.added(c, rec.get().record());
             }
@@ -214,15 +207,26 @@ public final class FileIndex {
         }
     }
 
-    /** Inserts the record, its path key and its share of the day's counters. */
-    static void add(Connection c, FileRecord rec) throws SQLException {
+    /**
+     * Stores {@code rec} in place of {@code old} (the row of the same md5, if any; its path key goes,
+     * other aliases stay) with its path key, {@code aliases} and its share of the day's counters;
+     * its identity and path are alive again. The caller logs the event.
+     */
+    static void put(Connection c, Optional<FileRows.Row> old, FileRecord rec, List<String> aliases)
+            throws SQLException {
+        if (old.isPresent()) {
+            remove(c, old.get());
+            execute(c, DELETE_ALIAS, old.get().record().pathKey(), rec.md5());
+        }
         FileRows.Row row = FileRows.insert(c, rec);
-        putAliases(c, rec.md5(), List.of(rec.pathKey()));
         DailyStats.add(c, row.day(), 1, rec.size());
+        putAliases(c, rec.md5(), List.of(rec.pathKey()));
+        putAliases(c, rec.md5(), aliases);
+        Tombstones.clear(c, rec);
     }
 
     /** Deletes the record and takes it off the counters of the day it was booked under. */
-    static void remove(Connection c, FileRows.Row row) throws SQLException {
+    private static void remove(Connection c, FileRows.Row row) throws SQLException {
         execute(c, DELETE_FILE, row.record().md5());
         DailyStats.add(c, row.day(), -1, -row.record().size());
     }
@@ -247,7 +251,7 @@ public final class FileIndex {
         return changed;
     }
 
-    static int execute(Connection c, String sql, String... params) throws SQLException {
+    private static int execute(Connection c, String sql, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
             return ps.executeUpdate();

@@ -36,13 +36,7 @@ public final class Replicas {
                 EventLog.added(c, existing.get().record());
                 return Outcome.UPDATED;
             }
-            if (existing.isPresent()) {
-                FileIndex.remove(c, existing.get());
-                FileIndex.execute(c, FileIndex.DELETE_ALIAS, existing.get().record().pathKey(), rec.md5());
-            }
-            FileIndex.add(c, rec);
-            FileIndex.putAliases(c, rec.md5(), aliases);
-            Tombstones.clear(c, rec);
+            FileIndex.put(c, existing, rec, aliases);
             EventLog.added(c, rec);
             return existing.isPresent() ? Outcome.UPDATED : Outcome.ADDED;
         });

@@ -1,7 +1,6 @@
 package io.jfastdfs.json;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -144,16 +143,5 @@ public final class Json {
             }
         }
         sb.append('"');
-    }
-
-    /** Convenience for building ordered objects: {@code Json.obj("a", 1, "b", 2)}. */
-    public static Map<String, Object> obj(Object... kv) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
-
-    public static List<Object> list(Collection<?> items) {
-        return new ArrayList<>(items);
     }
 }

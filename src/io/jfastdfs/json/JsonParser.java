@@ -1,6 +1,7 @@
 package io.jfastdfs.json;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +98,11 @@ final class JsonParser {
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
                 case 'u' -> {
-                    if (pos + 4 > s.length()) throw error("bad \\u escape");
-                    try {
-                        sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
+                    // HexFormat takes ASCII hex digits only; Integer.parseInt would also take "+1F" or "-001".
+                    if (pos + 4 > s.length() || !s.substring(pos, pos + 4).chars().allMatch(HexFormat::isHexDigit)) {
                         throw error("bad \\u escape");
                     }
+                    sb.append((char) HexFormat.fromHexDigits(s, pos, pos + 4));
                     pos += 4;
                 }
                 default -> throw error("bad escape \\" + e);
@@ -110,10 +110,12 @@ final class JsonParser {
         }
     }
 
+    /** RFC 8259 numbers: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}, as Go's decoder takes them. */
     private Object number() {
         int start = pos;
         if (peek() == '-') pos++;
-        while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+        if (pos < s.length() && s.charAt(pos) == '0') pos++;
+        else digits();
         boolean fraction = false;
         if (pos < s.length() && s.charAt(pos) == '.') { fraction = true; pos++; digits(); }
         if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
@@ -123,18 +125,18 @@ final class JsonParser {
             digits();
         }
         String t = s.substring(start, pos);
-        if (t.equals("-") || t.isEmpty()) throw error("bad number");
+        if (fraction) return Double.parseDouble(t);
         try {
-            if (!fraction) return Long.parseLong(t);
-            return Double.parseDouble(t);
-        } catch (NumberFormatException ex) {
+            return Long.parseLong(t);
+        } catch (NumberFormatException tooLong) {
             return Double.parseDouble(t);
         }
     }
 
+    /** One or more ASCII digits (Character.isDigit would take other scripts' digits too). */
     private void digits() {
         int start = pos;
-        while (pos < s.length() && Character.isDigit(s.charAt(pos))) pos++;
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;
         if (pos == start) throw error("bad number");
     }
 

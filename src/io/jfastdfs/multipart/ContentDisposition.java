@@ -2,6 +2,7 @@ package io.jfastdfs.multipart;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.util.HexFormat;
 
 /**
  * The {@code Content-Disposition: form-data; name=...; filename=...} header of one part.
@@ -38,10 +39,12 @@ record ContentDisposition(String name, String filename) {
         for (int i = q2 + 1; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c == '%') {
-                int hi = i + 2 < v.length() ? Character.digit(v.charAt(i + 1), 16) : -1;
-                int lo = hi < 0 ? -1 : Character.digit(v.charAt(i + 2), 16);
-                if (lo < 0) return null;
-                bytes.write(hi << 4 | lo);
+                // ASCII hex only: Character.digit would also read full-width or Arabic-Indic digits.
+                if (i + 2 >= v.length() || !HexFormat.isHexDigit(v.charAt(i + 1))
+                        || !HexFormat.isHexDigit(v.charAt(i + 2))) {
+                    return null;
+                }
+                bytes.write(HexFormat.fromHexDigits(v, i + 1, i + 3));
                 i += 2;
             } else if (c < 0x80) {
                 bytes.write(c);

@@ -1,16 +1,15 @@
 package io.jfastdfs.ops;
 
+import io.jfastdfs.auth.CappedBody;
 import io.jfastdfs.config.Config;
 import io.jfastdfs.config.Settings;
 import io.jfastdfs.json.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
@@ -131,25 +130,19 @@ public final class Alarms implements AutoCloseable {
 
     private Probe probe(String peer, String group) {
         String url = peer + group + "/status";
-        int status;
-        byte[] body;
+        HttpResponse<String> r;
         try {
-            HttpResponse<InputStream> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            status = r.statusCode();
-            try (InputStream in = r.body()) {
-                body = in.readNBytes(MAX_STATUS_BYTES + 1);
-            }
+            r = CappedBody.send(http(), HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build(),
+                    MAX_STATUS_BYTES, PROBE_TIMEOUT);
         } catch (IOException e) {
             return new Probe(peer, "Get \"" + url + "\": " + describe(e), "", "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Probe(peer, "Get \"" + url + "\": interrupted", "", "");
         }
-        if (status != 200) return new Probe(peer, url + " answered HTTP " + status, "", "");
-        if (body.length > MAX_STATUS_BYTES) return new Probe(peer, url + " answered over " + MAX_STATUS_BYTES + " bytes", "", "");
+        if (r.statusCode() != 200) return new Probe(peer, url + " answered HTTP " + r.statusCode(), "", "");
         try {
-            Map<?, ?> env = (Map<?, ?>) Json.parse(new String(body, StandardCharsets.UTF_8));
+            Map<?, ?> env = (Map<?, ?>) Json.parse(r.body());
             if (!"ok".equals(env.get("status"))) return new Probe(peer, url + " answered status \"" + env.get("status") + "\"", "", "");
             Map<?, ?> data = env.get("data") instanceof Map<?, ?> d ? d : Map.of();
             return new Probe(peer, "", text(data.get("Fs.PeerId")), text(data.get("Fs.Local")));

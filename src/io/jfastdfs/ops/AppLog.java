@@ -35,7 +35,7 @@ public final class AppLog implements Closeable {
     public void error(String msg, Throwable t) {
         StringWriter sw = new StringWriter();
         t.printStackTrace(new PrintWriter(sw));
-        write("ERR", msg + ": " + t + "\n" + sw.toString().stripTrailing());
+        write("ERR", msg + ": " + sw.toString().stripTrailing()); // the trace's first line is t itself
     }
 
     private void write(String level, String msg) {

@@ -3,7 +3,6 @@ package io.jfastdfs.ops;
 import io.jfastdfs.index.DailyStat;
 
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -75,21 +74,13 @@ public final class Metrics {
     }
 
     private void jvm(PrometheusText out) {
-        Runtime rt = Runtime.getRuntime();
-        long heapUsed = Math.max(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                rt.totalMemory() - rt.freeMemory());
-        out.single("jfastdfs_jvm_heap_used_bytes", "gauge", "Java heap in use.", heapUsed);
-        out.single("jfastdfs_jvm_heap_max_bytes", "gauge", "Java heap limit (-Xmx).", rt.maxMemory());
+        out.single("jfastdfs_jvm_heap_used_bytes", "gauge", "Java heap in use.", SystemStatus.heapUsed());
+        out.single("jfastdfs_jvm_heap_max_bytes", "gauge", "Java heap limit (-Xmx).", Runtime.getRuntime().maxMemory());
         out.single("jfastdfs_jvm_threads", "gauge", "Live platform threads (virtual threads not counted).",
                 ManagementFactory.getThreadMXBean().getThreadCount());
-        long count = 0;
-        long millis = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, gc.getCollectionCount());
-            millis += Math.max(0, gc.getCollectionTime());
-        }
-        out.single("jfastdfs_jvm_gc_collections_total", "counter", "Garbage collections since start.", count);
-        out.single("jfastdfs_jvm_gc_seconds_total", "counter", "Time spent in garbage collection.", millis / 1000.0);
+        SystemStatus.GcTotals gc = SystemStatus.gcTotals();
+        out.single("jfastdfs_jvm_gc_collections_total", "counter", "Garbage collections since start.", gc.count());
+        out.single("jfastdfs_jvm_gc_seconds_total", "counter", "Time spent in garbage collection.", gc.millis() / 1000.0);
         out.single("jfastdfs_process_start_time_seconds", "gauge", "Start time of the node, Unix seconds.", startSeconds);
     }
 

@@ -3,7 +3,6 @@ package io.jfastdfs.ops;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,38 +19,50 @@ public final class SystemStatus {
     private SystemStatus() {
     }
 
-    /** The twelve {@code Sys.*} keys, in the order go-fastdfs emits them; {@code filesDir} is the store root. */
+    /** Garbage collections since start, over all collectors: how many and the time they took. */
+    record GcTotals(long count, long millis) {}
+
+    /** The twelve {@code Sys.*} keys (the pretty writer sorts them); {@code filesDir} is the store root. */
     public static Map<String, Object> sysKeys(Path filesDir) {
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        // G1's MXBean reports 0 used until regions retire; Runtime also counts the regions in use.
-        Runtime runtime = Runtime.getRuntime();
-        long heapUsed = Math.max(heap.getUsed(), runtime.totalMemory() - runtime.freeMemory());
-        long gcCount = 0;
-        long gcMillis = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            gcCount += Math.max(0, gc.getCollectionCount());
-            gcMillis += Math.max(0, gc.getCollectionTime());
-        }
+        long heapUsed = heapUsed();
+        GcTotals gc = gcTotals();
         long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Sys.Alloc", heapUsed);
         out.put("Sys.Frees", 0L);
-        out.put("Sys.GCCPUFraction", uptimeMillis <= 0 ? 0.0 : (double) gcMillis / uptimeMillis);
+        out.put("Sys.GCCPUFraction", uptimeMillis <= 0 ? 0.0 : (double) gc.millis() / uptimeMillis);
         out.put("Sys.GCSys", 0L);
         out.put("Sys.HeapAlloc", heapUsed);
         out.put("Sys.HeapObjects", 0L);
-        out.put("Sys.NumCpu", (long) runtime.availableProcessors());
-        out.put("Sys.NumGC", gcCount);
+        out.put("Sys.NumCpu", (long) Runtime.getRuntime().availableProcessors());
+        out.put("Sys.NumGC", gc.count());
         out.put("Sys.NumGoroutine", (long) ManagementFactory.getThreadMXBean().getThreadCount());
-        out.put("Sys.TotalAlloc", totalAllocated(heap));
+        out.put("Sys.TotalAlloc", totalAllocated());
         out.put("Sys.DiskInfo", DiskInfo.of(filesDir));
         out.put("Sys.MemInfo", MemInfo.parse(readMeminfo()));
         return out;
     }
 
+    /** Heap in use. G1's MXBean reports 0 used until regions retire; Runtime also counts the regions in use. */
+    static long heapUsed() {
+        Runtime runtime = Runtime.getRuntime();
+        return Math.max(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    static GcTotals gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new GcTotals(count, millis);
+    }
+
     /** HotSpot counts bytes allocated by all threads since start; other JVMs fall back to committed heap. */
-    private static long totalAllocated(MemoryUsage heap) {
+    private static long totalAllocated() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot
                 && hotspot.isThreadAllocatedMemorySupported() && hotspot.isThreadAllocatedMemoryEnabled()) {
             long total = hotspot.getTotalThreadAllocatedBytes();
@@ -59,7 +70,7 @@ public final class SystemStatus {
                 return total;
             }
         }
-        return heap.getCommitted();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
     }
 
     private static String readMeminfo() {

@@ -7,14 +7,6 @@ import io.jfastdfs.index.FileRecord;
  * to nudge peers at once instead of waiting for their next pull; metrics count uploads and dedup hits.
  */
 public interface FileEvents {
-    FileEvents NONE = new FileEvents() {
-        @Override
-        public void added(FileRecord r) {}
-
-        @Override
-        public void removed(FileRecord r) {}
-    };
-
     void added(FileRecord record);
 
     void removed(FileRecord record);

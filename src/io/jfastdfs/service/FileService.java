@@ -1,6 +1,7 @@
 package io.jfastdfs.service;
 
 import io.jfastdfs.config.Settings;
+import io.jfastdfs.http.UrlCodec;
 import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.merge.Volumes;
@@ -43,13 +44,14 @@ public final class FileService {
         int scheme = p.indexOf("://");
         if (scheme > 0) {
             int slash = p.indexOf('/', scheme + 3);
-            p = slash < 0 ? "/" : io.jfastdfs.http.UrlCodec.decode(p.substring(slash), false);
+            p = slash < 0 ? "/" : UrlCodec.decode(p.substring(slash), false);
         }
         int q = p.indexOf('?');
         if (q >= 0) p = p.substring(0, q);
         while (p.startsWith("/")) p = p.substring(1);
-        String group = settings.get().group();
-        if (!group.isEmpty() && p.startsWith(group + "/")) p = p.substring(group.length() + 1);
+        // "/<group>/" only with group management on (API.md §2.7): else "group1/x" may be a custom path
+        String group = settings.get().groupPrefix();
+        if (!group.isEmpty() && p.startsWith(group.substring(1) + "/")) p = p.substring(group.length());
         if (!p.startsWith("files/")) p = "files/" + p;
         return FileRecord.pathKeyOf(p);
     }

@@ -58,7 +58,6 @@ public record UploadPlan(String scene, String customDir, String name, String ren
                 throw ApiError.real(400, "(error)invalid path");
             }
         }
-        return new UploadPlan(scene, dir, name, rename, req.md5().trim(), req.tus(),
-                req.extraKeys() == null ? List.of() : List.copyOf(req.extraKeys()));
+        return new UploadPlan(scene, dir, name, rename, req.md5().trim(), req.tus(), List.copyOf(req.extraKeys()));
     }
 }

@@ -14,14 +14,11 @@ import io.jfastdfs.store.PathLayout;
 import io.jfastdfs.store.TempFile;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns received bytes into a stored, indexed file (API.md §2.1, §3): validates the request,
@@ -47,10 +44,11 @@ public final class Uploads {
     public void checkWritable() {
         Config cfg = settings.get();
         if (cfg.readOnly()) throw ApiError.fail(403, "(error) readonly");
+        if (cfg.minFreeDiskMb() <= 0) return;
         try {
             if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) throw ApiError.real(507, "(error)disk full");
         } catch (IOException e) {
-            throw ApiError.fail(500, "(error)fail," + e.getMessage());
+            throw ApiError.fault("(error)fail," + e.getMessage(), e);
         }
     }
 
@@ -110,9 +108,7 @@ public final class Uploads {
             if (previous >= rec.timeStamp()) {
                 rec = new FileRecord(rec.name(), rec.rename(), rec.path(), rec.md5(), rec.size(), rec.peers(),
                         rec.scene(), previous + 1, rec.offset());
-                if (merged == null) {
-                    Files.setLastModifiedTime(store.resolve(rec.relativeFile()), FileTime.from(previous + 1, TimeUnit.SECONDS));
-                }
+                if (merged == null) FileStore.setMtime(store.resolve(rec.relativeFile()), previous + 1);
             }
             index.replace(rec);
             aliasAll(plan, rec);
@@ -148,7 +144,7 @@ public final class Uploads {
         }
         boolean renamed = !rename.isEmpty() && !rename.equals(name);
         // the file's mtime is the record's timeStamp, as on every replica: Last-Modified agrees across nodes
-        Files.setLastModifiedTime(temp.path(), FileTime.from(ts, TimeUnit.SECONDS));
+        FileStore.setMtime(temp.path(), ts);
         String stored = store.place(temp, dir, renamed ? rename : name, !cfg.enableDistinctFile(), cfg.fsyncUploads());
         if (renamed) rename = stored;
         else name = stored;

@@ -7,11 +7,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bytes on disk under files/. Writes go temp file → fsync → link or rename into place → fsync of
@@ -24,15 +29,24 @@ public final class FileStore {
     public static final String BIG = "_big";
     private static final int MAX_COLLISIONS = 10_000;
 
+    /** A file or directory a download path names, and its attributes. */
+    public record Entry(Path path, BasicFileAttributes attrs) {}
+
     private final Path base;
     private final Path root;
     private final Path tmp;
+    /** files/ with symlinks resolved, once: a symlink's target is checked against it. */
+    private final Path realRoot;
+    /** The filesystem of files/; looking it up again would read the mount table on every upload. */
+    private final java.nio.file.FileStore disk;
 
     public FileStore(Path baseDir) throws IOException {
         this.base = baseDir.toAbsolutePath().normalize();
         this.root = base.resolve("files");
         this.tmp = root.resolve(TMP);
         Files.createDirectories(tmp);
+        this.realRoot = root.toRealPath();
+        this.disk = Files.getFileStore(root);
     }
 
     /** The files/ directory. */
@@ -69,9 +83,9 @@ public final class FileStore {
         return TempFile.adopt(file, size, digestHex);
     }
 
-    /** Bytes free for uploads on the store's filesystem. */
+    /** Bytes free for uploads on the store's filesystem (one statvfs). */
     public long usableSpace() throws IOException {
-        return Files.getFileStore(root).getUsableSpace();
+        return disk.getUsableSpace();
     }
 
     /**
@@ -81,7 +95,9 @@ public final class FileStore {
      */
     public String place(TempFile t, String dir, String name, boolean overwrite, boolean fsync) throws IOException {
         Path d = resolve(dir);
-        Files.createDirectories(d);
+        // one stat in the common case (the minute's directory exists); createDirectories alone costs a
+        // failing mkdir, a stat and an exception
+        if (!Files.isDirectory(d)) Files.createDirectories(d);
         String used;
         if (overwrite) {
             moveReplacing(t.path(), resolve(dir + "/" + name));
@@ -90,6 +106,7 @@ public final class FileStore {
             used = linkUnique(t.path(), d, dir, name);
             Files.deleteIfExists(t.path());
         }
+        t.placed();
         if (fsync) fsyncDir(d);
         return used;
     }
@@ -128,15 +145,48 @@ public final class FileStore {
     }
 
     /**
-     * The regular file a download path names ("default/2026…/a.txt", relative to files/), if it
-     * exists and is servable: never _tmp or _big, never outside the store through a symlink.
+     * What a download path ("default/2026…/a.txt", relative to files/) names, with its attributes;
+     * empty when nothing is there. One lstat per path component below files/, the last of which is the
+     * entry's own: with no symlink on the way nothing can lead out of the store. Only a symlink costs a
+     * realpath (which reads every component from "/") to prove where it leads.
+     *
+     * @throws UnsafePathException for files/ itself, _tmp, _big and anything a symlink leads out of
+     *                             the store: never served, and not worth asking a peer for either
      */
-    public Optional<Path> servable(String relToFiles) {
+    public Optional<Entry> entry(String relToFiles) {
         String top = relToFiles.contains("/") ? relToFiles.substring(0, relToFiles.indexOf('/')) : relToFiles;
-        if (top.equals(TMP) || top.equals(BIG)) return Optional.empty();
+        if (top.isEmpty() || top.equals(TMP) || top.equals(BIG)) throw new UnsafePathException("not servable");
         Path p = SafePath.resolveInside(root, relToFiles);
-        if (!Files.isRegularFile(p) || !SafePath.reallyInside(root, p)) return Optional.empty();
-        return Optional.of(p);
+        try {
+            Path at = root;
+            BasicFileAttributes attrs = null;
+            for (Path name : root.relativize(p)) {
+                at = at.resolve(name);
+                attrs = Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isSymbolicLink()) return followed(p);
+            }
+            return Optional.of(new Entry(p, attrs));
+        } catch (IOException e) {
+            return Optional.empty(); // missing (or a file where a directory should be)
+        }
+    }
+
+    private Optional<Entry> followed(Path p) throws IOException {
+        Path real = p.toRealPath();
+        if (!real.startsWith(realRoot) || real.equals(realRoot) || real.startsWith(realRoot.resolve(TMP))
+                || real.startsWith(realRoot.resolve(BIG))) {
+            throw new UnsafePathException("a symlink leads out of the servable store");
+        }
+        return Optional.of(new Entry(real, Files.readAttributes(real, BasicFileAttributes.class)));
+    }
+
+    /** The regular file a download path names, if it exists and is servable (see {@link #entry}). */
+    public Optional<Path> servable(String relToFiles) {
+        try {
+            return entry(relToFiles).filter(e -> e.attrs().isRegularFile()).map(Entry::path);
+        } catch (UnsafePathException e) {
+            return Optional.empty();
+        }
     }
 
     /** Deletes a stored file ("files/…"); true when it existed. */
@@ -144,14 +194,20 @@ public final class FileStore {
         return Files.deleteIfExists(resolve(relative));
     }
 
-    /** True when "files/…" exists as a regular file of the given size. */
+    /** True when "files/…" exists as a regular file of the given size (one stat). */
     public boolean present(String relative, long size) {
         try {
-            Path p = resolve(relative);
-            return Files.isRegularFile(p) && Files.size(p) == size;
+            BasicFileAttributes a = Files.readAttributes(resolve(relative), BasicFileAttributes.class);
+            return a.isRegularFile() && a.size() == size;
         } catch (IOException | UnsafePathException e) {
             return false;
         }
+    }
+
+    /** Sets a file's mtime (and atime: nothing reads it) without the stat Files.setLastModifiedTime makes to keep the atime. */
+    public static void setMtime(Path file, long epochSeconds) throws IOException {
+        FileTime t = FileTime.from(epochSeconds, TimeUnit.SECONDS);
+        Files.getFileAttributeView(file, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(t, t, null);
     }
 
     /** fsync a directory so a rename in it survives power loss. */

@@ -2,7 +2,6 @@ package io.jfastdfs.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -100,10 +99,6 @@ public final class SafePath {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    public static boolean isRegularFile(Path p) {
-        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(p);
     }
 
     private static void checkPlainText(String v) {

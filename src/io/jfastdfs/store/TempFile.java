@@ -22,6 +22,8 @@ public final class TempFile implements AutoCloseable {
     private long size;
     private String hex;
     private boolean closed;
+    /** Moved or linked into the store: its temp name is gone and {@link #discard} has nothing to unlink. */
+    private boolean placed;
 
     TempFile(Path path, String algorithm, long limit) throws IOException {
         this(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), digestFor(algorithm),
@@ -81,9 +83,15 @@ public final class TempFile implements AutoCloseable {
         close();
     }
 
-    /** Removes the temp file; safe to call more than once and after it was moved. */
+    /** Called by {@link FileStore#place} once the bytes are under their stored name. */
+    void placed() {
+        placed = true;
+    }
+
+    /** Removes the temp file; safe to call more than once and after it was placed. */
     public void discard() {
         close();
+        if (placed) return;
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {

@@ -24,10 +24,10 @@ final class CallbackNotifier {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int ATTEMPTS = 3;
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
     private final Duration firstPause;
     private final Consumer<String> warn;
+    /** Made on the first callback: a client runs a selector thread, and most nodes never call back. */
+    private HttpClient client;
 
     CallbackNotifier(Duration firstPause, Consumer<String> warn) {
         this.firstPause = firstPause;
@@ -46,14 +46,23 @@ final class CallbackNotifier {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        Thread.ofVirtual().name("tus-callback-" + uploadId).start(() -> deliver(req, uploadId));
+        HttpClient c = client();
+        Thread.ofVirtual().name("tus-callback-" + uploadId).start(() -> deliver(c, req, uploadId));
     }
 
-    private void deliver(HttpRequest req, String uploadId) {
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT)
+                    .version(HttpClient.Version.HTTP_1_1).build();
+        }
+        return client;
+    }
+
+    private void deliver(HttpClient http, HttpRequest req, String uploadId) {
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                int status = client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status >= 200 && status < 300) return;
                 last = "HTTP " + status;
             } catch (IOException e) {

@@ -21,9 +21,6 @@ final class DataFile {
 
     private DataFile() {}
 
-    /** What one body delivered: bytes kept, and whether the body ended normally (not cut off). */
-    record Received(long bytes, boolean complete) {}
-
     /** Writing to the disk failed (not the client): nothing of the body was kept. */
     static final class WriteFailure extends IOException {
         private static final long serialVersionUID = 1L;
@@ -37,17 +34,18 @@ final class DataFile {
      * Appends {@code body} at {@code offset} (anything beyond it, e.g. left by a crash, is cut
      * first). At most {@code max} bytes are taken; a longer body is refused (413) and nothing kept.
      * A body cut off midway keeps what arrived, unless {@code checksum} is set: then the bytes
-     * are kept only when the whole body arrived and matches (else 460, nothing kept).
+     * are kept only when the whole body arrived and matches (else 460, nothing kept). Returns the
+     * bytes kept.
      */
-    static Received receive(Path file, long offset, InputStream body, long max, ResumableDigest digest,
-                            ChunkChecksum checksum, boolean fsync) throws WriteFailure {
+    static long receive(Path file, long offset, InputStream body, long max, ResumableDigest digest,
+                        ChunkChecksum checksum, boolean fsync) throws WriteFailure {
         try (FileChannel ch = open(file)) {
             truncate(ch, offset);
             Writeback writeback = new Writeback(ch, fsync);
             try {
-                Received r = append(ch, offset, body, max, digest, checksum, writeback);
-                if (r.bytes() > 0) writeback.finish();
-                return r;
+                long kept = append(ch, offset, body, max, digest, checksum, writeback);
+                if (kept > 0) writeback.finish();
+                return kept;
             } catch (IOException | RuntimeException e) {
                 writeback.settle();
                 truncate(ch, offset);
@@ -58,23 +56,22 @@ final class DataFile {
         }
     }
 
-    private static Received append(FileChannel ch, long offset, InputStream body, long max, ResumableDigest digest,
-                                   ChunkChecksum checksum, Writeback writeback) throws WriteFailure {
+    private static long append(FileChannel ch, long offset, InputStream body, long max, ResumableDigest digest,
+                               ChunkChecksum checksum, Writeback writeback) throws WriteFailure {
         byte[] buf = new byte[BUFFER];
         long got = 0;
         while (true) {
             int want = (int) Math.min(buf.length, max - got);
             int n = read(body, buf, Math.max(want, 1));
             if (n < 0) {
-                boolean complete = n == EOF;
-                if (checksum == null) return new Received(got, complete);
-                if (!complete) {
+                if (checksum == null) return got; // a cut-off body keeps what arrived
+                if (n == CUT) {
                     writeback.settle();
                     truncate(ch, offset);
-                    return new Received(0, false);
+                    return 0;
                 }
                 if (!checksum.matches()) throw TusError.CHECKSUM_MISMATCH.error();
-                return new Received(got, true);
+                return got;
             }
             if (want == 0) throw TusError.SIZE_EXCEEDED.error();
             write(ch, buf, n, offset + got);

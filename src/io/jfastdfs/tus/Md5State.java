@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** MD5 (RFC 1321) with exportable state; see {@link ResumableDigest}. */
-final class Md5State extends BlockDigest {
+final class Md5State extends ResumableDigest {
     static final byte ID = 1;
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int[] K = new int[64];

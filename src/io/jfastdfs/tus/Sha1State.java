@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** SHA-1 (FIPS 180-4) with exportable state; see {@link ResumableDigest}. */
-final class Sha1State extends BlockDigest {
+final class Sha1State extends ResumableDigest {
     static final byte ID = 2;
     private static final VarHandle BE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 

@@ -11,6 +11,7 @@ import io.jfastdfs.http.Handler;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.Request;
 import io.jfastdfs.index.FileRecord;
+import io.jfastdfs.merge.Needle;
 import io.jfastdfs.store.FileStore;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {G}/big/upload/[&lt;id&gt;]: the tus 1.0.0 protocol (API.md §2.18) — reads the headers, calls
@@ -136,16 +138,11 @@ final class TusHandler implements Handler {
     private Reply download(Request req, String id) throws IOException {
         FileRecord rec = tus.stored(id).orElseThrow(TusError.NOT_FOUND::error);
         downloads.check(req, rec.relativeFile().substring("files/".length()));
-        Path file;
-        long start = 0;
-        long size = rec.size();
-        if (rec.offset() >= 0) { // merged small file: <container>,<offset>,<length>,<ext> behind a flag byte
-            file = store.resolve(rec.path() + "/" + rec.rename().split(",", 2)[0]);
-            start = rec.offset() + 1;
-            size = rec.size() - 1;
-        } else {
-            file = store.resolve(rec.relativeFile());
-        }
+        // a dedup may have pointed the id at a merged small file: its content follows the slot's flag byte
+        Optional<Needle> slot = Needle.of(rec);
+        Path file = store.resolve(slot.map(Needle::containerFile).orElse(rec.relativeFile()));
+        long start = slot.map(n -> n.offset() + 1).orElse(0L);
+        long size = slot.map(Needle::contentLength).orElse(rec.size());
         if (!Files.isRegularFile(file)) throw TusError.NOT_FOUND.error();
         byte[] head = new byte[512];
         int n = FileReply.head(file, start, size, head);

@@ -80,10 +80,11 @@ final class TusService {
         rows.insert(u);
         if (body == null) return u;
         UploadLocks.Lease lease = locks.acquire(id);
-        try {
+        try (lease) {
             return append(u, u.length(), body, null);
-        } finally {
-            lease.close();
+        } catch (ApiError | IOException e) {
+            discard(u); // the refusal carries no Location: nobody could resume this upload
+            throw e;
         }
     }
 
@@ -94,7 +95,7 @@ final class TusService {
     TusUpload patch(String id, long offset, long declaredLength, ChunkChecksum checksum, Body body) throws IOException {
         checkWritable(settings.get());
         UploadLocks.Lease lease = locks.acquire(id);
-        try {
+        try (lease) {
             TusUpload u = rows.find(id).orElseThrow(TusError.NOT_FOUND::error);
             if (u.isFinal()) throw TusError.MODIFY_FINAL.error();
             if (offset != u.visibleOffset()) throw TusError.MISMATCHED_OFFSET.error();
@@ -107,19 +108,14 @@ final class TusService {
                 length = declaredLength;
             }
             return append(u, length, body, checksum);
-        } finally {
-            lease.close();
         }
     }
 
     /** Removes an upload (termination); a finished upload's stored file stays. */
     void terminate(String id) throws IOException {
         UploadLocks.Lease lease = locks.acquire(id);
-        try {
-            TusUpload u = rows.find(id).orElseThrow(TusError.NOT_FOUND::error);
-            discard(u);
-        } finally {
-            lease.close();
+        try (lease) {
+            discard(rows.find(id).orElseThrow(TusError.NOT_FOUND::error));
         }
     }
 
@@ -138,13 +134,12 @@ final class TusService {
             throw TusError.NOT_FOUND.error();
         }
         ResumableDigest digest = u.digestState() == null ? null : ResumableDigest.restore(u.digestState());
-        DataFile.Received r;
+        long offset;
         try {
-            r = DataFile.receive(file, u.offset(), body.in(), max, digest, checksum, cfg.fsyncUploads());
+            offset = u.offset() + DataFile.receive(file, u.offset(), body.in(), max, digest, checksum, cfg.fsyncUploads());
         } catch (DataFile.WriteFailure e) {
             throw writeError(e);
         }
-        long offset = u.offset() + r.bytes();
         long now = clock.getAsLong();
         if (length >= 0 && offset == length && !u.partial()) {
             return finish(u.withProgress(offset, length, null, now), digest.hex());
@@ -156,18 +151,21 @@ final class TusService {
         return next;
     }
 
-    /** Stores a complete upload and marks it finished; a refusal discards the upload. */
+    /** Stores a complete upload and marks it finished. */
     private TusUpload finish(TusUpload u, String digestHex) throws IOException {
-        FileRecord rec;
+        TusUpload done = u.storedAs(store(u, digestHex).md5());
+        rows.finished(u.id(), u.length(), done.result(), u.updated());
+        return done;
+    }
+
+    /** Stores the complete data file of {@code u}; a refusal or a failure discards the upload. */
+    private FileRecord store(TusUpload u, String digestHex) throws IOException {
         try {
-            rec = completion.finish(u, digestHex);
+            return completion.finish(u, digestHex);
         } catch (ApiError | IOException e) {
             discard(u);
             throw e instanceof IOException io ? writeError(io) : (ApiError) e;
         }
-        rows.finished(u.id(), u.length(), rec.md5(), u.updated());
-        return new TusUpload(u.id(), u.length(), u.length(), u.metadata(), u.concat(), null, u.file(), u.created(),
-                u.updated(), rec.md5());
     }
 
     private TusUpload createKnown(String id, Creation c, FileRecord rec) {
@@ -217,14 +215,7 @@ final class TusService {
                 Files.deleteIfExists(file);
                 throw writeError(e);
             }
-            FileRecord rec;
-            try {
-                rec = completion.finish(u, digest.hex());
-            } catch (ApiError | IOException e) {
-                Files.deleteIfExists(file);
-                throw e instanceof IOException io ? writeError(io) : (ApiError) e;
-            }
-            TusUpload done = new TusUpload(id, total, total, u.metadata(), u.concat(), null, u.file(), now, now, rec.md5());
+            TusUpload done = u.storedAs(store(u, digest.hex()).md5());
             rows.insert(done);
             for (TusUpload p : parts) discard(p);
             return done;

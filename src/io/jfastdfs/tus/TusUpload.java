@@ -31,6 +31,11 @@ record TusUpload(String id, long length, long offset, String metadata, String co
         return finished() ? length : offset;
     }
 
+    /** The upload once stored as the record {@code md5}: all bytes received, no digest state left. */
+    TusUpload storedAs(String md5) {
+        return new TusUpload(id, length, length, metadata, concat, null, file, created, updated, md5);
+    }
+
     TusUpload withProgress(long newOffset, long newLength, byte[] state, long now) {
         return new TusUpload(id, newLength, newOffset, metadata, concat, state, file, created, now, result);
     }

@@ -7,11 +7,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -231,6 +236,44 @@ class DownloadTest {
             assertEquals(200, page.status());
             assertEquals("text/html; charset=utf-8", page.header("Content-Type"));
             assertEquals("<pre>\n<a href=\"ab.txt\">ab.txt</a>\n<a href=\"sub/\">sub/</a>\n</pre>\n", page.text());
+        }
+    }
+
+    @Test
+    void aResizedImageKeepsTheDownloadHeadersRangeAndConditionals() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", png);
+        Replies.upload(server.url(), "pic.png", png.toByteArray(), Map.of("path", "dl"));
+        String url = server.url() + "/dl/pic.png?download=0&width=10";
+        String lastModified = Http.head(server.url() + "/dl/pic.png").header("Last-Modified");
+        Http.Resp r = Http.get(url);
+        assertEquals(200, r.status());
+        assertEquals("image/png", r.header("Content-Type"));
+        assertEquals(10, ImageIO.read(new ByteArrayInputStream(r.body())).getWidth());
+        assertEquals(lastModified, r.header("Last-Modified"));
+        assertEquals("bytes", r.header("Accept-Ranges"));
+        assertNull(r.header("ETag"), "the original's digest does not name the resized bytes");
+        Http.Resp part = Http.get(url, "Range", "bytes=0-9");
+        assertEquals(206, part.status());
+        assertEquals("bytes 0-9/" + r.body().length, part.header("Content-Range"));
+        assertArrayEquals(Arrays.copyOf(r.body(), 10), part.body());
+        assertEquals(304, Http.get(url, "If-Modified-Since", lastModified).status());
+    }
+
+    @Test
+    void aSymlinkedDirectoryIsNeitherListedNorServedOutsideTheStoreOrInsideTemp() throws Exception {
+        try (TestServer listing = TestServer.start(Map.of("show_dir", true))) {
+            Path outside = Files.createDirectories(listing.dir().resolve("outside"));
+            Files.writeString(outside.resolve("secret.txt"), "not for download");
+            Files.writeString(listing.dir().resolve("files/_tmp/pending"), "half an upload");
+            Path links = Files.createDirectories(listing.dir().resolve("files/links"));
+            Files.createSymbolicLink(links.resolve("out"), outside);
+            Files.createSymbolicLink(links.resolve("tmp"), listing.dir().resolve("files/_tmp"));
+            for (String path : new String[] {"/links/out/", "/links/out/secret.txt", "/links/tmp/", "/links/tmp/pending"}) {
+                Http.Resp r = Http.get(listing.url() + path);
+                assertEquals(404, r.status(), path);
+                assertEquals(0, r.body().length, path);
+            }
         }
     }
 }

@@ -101,6 +101,17 @@ class MalformedUploadTest {
     }
 
     @Test
+    void formFieldsOverTenMegabytesInAllAreRefusedBeforeTheFile() throws Exception {
+        Http.Multipart m = new Http.Multipart();
+        String mb = "f".repeat(1_000_000); // each under the parser's 1 MiB per field
+        for (int i = 0; i < 11; i++) m.field("x" + i, mb);
+        m.file("file", "late.txt", bytes("after the fields"));
+        Http.Resp r = post(m.contentType(), m.body());
+        assertEquals(413, r.status());
+        assertEquals(Replies.fail("(error)request body too large"), r.text());
+    }
+
+    @Test
     void clientThatDisconnectsMidUploadLeavesNothing() throws Exception {
         String partHead = "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gone.bin\"\r\n\r\n";
         try (Socket s = new Socket()) {

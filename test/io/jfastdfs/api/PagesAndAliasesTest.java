@@ -85,6 +85,18 @@ class PagesAndAliasesTest {
     }
 
     @Test
+    void withoutGroupManagementAPathStartingWithTheGroupNameIsAPlainDirectory() throws Exception {
+        // group stays "group1" in cfg.json: only "/<group>/" under group management is stripped (§2.7)
+        try (TestServer flat = TestServer.start(Map.of("support_group_manage", false))) {
+            Map<String, Object> r = Replies.upload(flat.url(), "g.txt", "in group1 dir".getBytes(StandardCharsets.UTF_8),
+                    Map.of("path", "group1/x"));
+            assertEquals("/group1/x/g.txt", r.get("path"));
+            Replies.assertText(Http.get(flat.base() + "/delete?path=/group1/x/g.txt"), Replies.envelope("ok", "remove success"));
+            assertFalse(Files.exists(flat.dir().resolve("files/group1/x/g.txt")));
+        }
+    }
+
+    @Test
     void staticAssetsAreBundledAndOverridableFromWeb() throws Exception {
         Http.Resp css = Http.get(server.url() + "/static/style.css");
         assertEquals(200, css.status());

@@ -3,6 +3,7 @@ package io.jfastdfs.api;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.SharedServer;
+import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -214,5 +215,19 @@ class UploadRepliesTest {
         Http.Resp r = Http.get(server.url() + "/upload");
         Replies.assertText(r, Replies.fail("(error) if you want to upload fast md5 is require,"
                 + "and if you want to upload file,you must use post method  "));
+    }
+
+    @Test
+    void aStoreFailureIsAnsweredWithTheFailEnvelopeAndLeavesNothing() throws Exception {
+        try (TestServer own = TestServer.start()) {
+            Files.writeString(own.dir().resolve("files/blocked"), "a file where the upload wants a directory");
+            Http.Resp r = Http.upload(own.url() + "/upload", "a.txt", bytes("cannot be placed"), Map.of("path", "blocked/sub"));
+            assertEquals(200, r.status());
+            String message = (String) Replies.json(r).get("message");
+            assertTrue(message.startsWith("(error)fail,FileSystemException: files/blocked/sub"), message);
+            assertEquals("fail", Replies.json(r).get("status"));
+            assertEquals(List.of(), Replies.tempFiles(own.dir()));
+            assertEquals(List.of("blocked"), Replies.storedFiles(own.dir()));
+        }
     }
 }

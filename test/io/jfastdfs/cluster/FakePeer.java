@@ -34,6 +34,7 @@ final class FakePeer implements AutoCloseable {
     private final List<FileRecord> inventory = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> content = new ConcurrentHashMap<>();
     private final Map<String, Queue<byte[]>> wrongFirst = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> errorsFirst = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fileCalls = new ConcurrentHashMap<>();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
@@ -59,6 +60,21 @@ final class FakePeer implements AutoCloseable {
         content.put(rec.md5(), bytes);
         inventory.add(rec);
         return rec;
+    }
+
+    /** A file this peer indexes by its path key (migrated), without an event for it. */
+    FileRecord offerByPath(String name, byte[] bytes, long timeStamp) {
+        String dir = "files/migrated/" + DailyStat.dayOf(timeStamp);
+        FileRecord rec = new FileRecord(name, "", dir, FileRecord.pathKeyOf(dir + "/" + name), bytes.length,
+                List.of("http://fake"), "", timeStamp, FileRecord.OFFSET_MIGRATED);
+        content.put(rec.md5(), bytes);
+        inventory.add(rec);
+        return rec;
+    }
+
+    /** Answers the file's first {@code n} fetches with HTTP 500 and no headers. */
+    void failFirst(String md5, int n) {
+        errorsFirst.put(md5, new AtomicInteger(n));
     }
 
     /** Serves these bytes instead of the file's, once each, before the right ones. */
@@ -113,9 +129,14 @@ final class FakePeer implements AutoCloseable {
                     reply(ex, 404, new byte[0]);
                     return;
                 }
+                AtomicInteger errors = errorsFirst.get(md5);
+                if (errors != null && errors.getAndDecrement() > 0) {
+                    reply(ex, 500, new byte[0]);
+                    return;
+                }
                 Queue<byte[]> wrong = wrongFirst.get(md5);
                 byte[] body = wrong != null && !wrong.isEmpty() ? wrong.poll() : right;
-                ex.getResponseHeaders().set(Transfers.DIGEST_HEADER, "md5:" + md5);
+                ex.getResponseHeaders().set(Transfers.DIGEST_HEADER, "md5:" + Files2.md5(right));
                 ex.getResponseHeaders().set(Transfers.VERSION_HEADER, Long.toString(find(md5).timeStamp()));
                 reply(ex, 200, body);
             }

@@ -98,6 +98,18 @@ class FakePeerTest {
     }
 
     @Test
+    void aPathIdentityFileWhoseSourceFailsIsFetchedAgainNotSkipped() throws Exception {
+        byte[] data = "indexed by its path on the peer".getBytes(StandardCharsets.UTF_8);
+        FileRecord rec = fake.offerByPath("by-path.txt", data, NOV_24 - 4 * 86_400);
+        fake.failFirst(rec.md5(), 2);
+        fake.announce(rec);
+        nudgeNode();
+
+        await(15, "stored after the source's errors", () -> holds(rec, data) && Nodes.indexed(1, port, rec.md5()));
+        assertTrue(fake.fileCalls(rec.md5()) >= 3, "fetched " + fake.fileCalls(rec.md5()) + " times");
+    }
+
+    @Test
     void repairCopiesFilesNoEventMentionsButNeverTombstonedOnes() throws Exception {
         byte[] kept = "found only by repair".getBytes(StandardCharsets.UTF_8);
         byte[] deleted = "deleted here before the peer offered it".getBytes(StandardCharsets.UTF_8);
@@ -138,6 +150,17 @@ class FakePeerTest {
                 Nodes.signature(Nodes.SECRET, "GET", pq, ts));
         assertEquals(200, r.status());
         assertTrue(r.text().contains("\"op\":\"del\",\"md5\":\"" + key + "\""), r.text());
+    }
+
+    @Test
+    void peerCallsWithoutTheGroupPrefixAreServedLikeEveryActionAlias() throws Exception {
+        String pq = "/_peer/events?after=0&limit=1&from="
+                + java.net.URLEncoder.encode(host(2, port), StandardCharsets.UTF_8);
+        long ts = System.currentTimeMillis() / 1000;
+        Http.Resp r = Nodes.from("127.0.0.2", "GET", host(1, port) + pq, PeerAuth.HEADER,
+                Nodes.signature(Nodes.SECRET, "GET", pq, ts));
+        assertEquals(200, r.status());
+        assertTrue(r.text().startsWith("{\"epoch\":"), r.text());
     }
 
     private static boolean logContains(String text) {

@@ -176,6 +176,25 @@ class MergedUploadsTest {
     }
 
     @Test
+    void tusUploadOfMergedContentServesTheSlotUnderItsId() throws Exception {
+        byte[] data = "merged first, then sent again by tus".getBytes(StandardCharsets.UTF_8);
+        Merged m = upload("first.txt", data);
+        String location = Http.send(HttpRequest.newBuilder(URI.create(server.url() + "/big/upload/"))
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", Integer.toString(data.length))
+                .POST(HttpRequest.BodyPublishers.noBody())).header("Location");
+        Http.Resp done = Http.send(HttpRequest.newBuilder(URI.create(location)).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(data)));
+        assertEquals(204, done.status());
+        assertEquals(m.md5(), info(location.substring(location.lastIndexOf('/') + 1)).get("md5"), "deduplicated");
+        assertArrayEquals(data, Http.get(location).body());
+        Http.Resp range = Http.get(location, "Range", "bytes=0-5");
+        assertEquals(206, range.status());
+        assertEquals("bytes 0-5/" + data.length, range.header("Content-Range"));
+        assertArrayEquals(Arrays.copyOfRange(data, 0, 6), range.body());
+    }
+
+    @Test
     void deleteErasesTheSlotAnswers404AndTakesTheFileOffTheStats() throws Exception {
         byte[] content = "delete this merged file".getBytes(StandardCharsets.UTF_8);
         Map<?, ?> before = statAll();

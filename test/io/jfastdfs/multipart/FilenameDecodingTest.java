@@ -79,5 +79,7 @@ class FilenameDecodingTest {
         assertEquals("plain.txt", filename("name=\"file\"; filename=\"plain.txt\"; filename*=no-such-charset''a.txt"));
         assertEquals("plain.txt", filename("name=\"file\"; filename=\"plain.txt\"; filename*=UTF-8%E4"));
         assertNull(filename("name=\"file\"; filename*=UTF-8''%ZZ"));
+        // Arabic-Indic digits are digits to Character.digit, not hex to RFC 5987
+        assertEquals("plain.txt", filename("name=\"file\"; filename=\"plain.txt\"; filename*=UTF-8''a%\u0661\u0662"));
     }
 }

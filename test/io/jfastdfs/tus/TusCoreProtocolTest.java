@@ -179,6 +179,25 @@ class TusCoreProtocolTest {
     }
 
     @Test
+    void creationWhoseBodyIsRefusedLeavesNoUploadBehind() throws Exception {
+        long before = unfinishedUploads();
+        Http.Resp c = Http.send(TusRequests.builder(endpoint, "Upload-Length", "5", "Content-Type", OFFSET_STREAM)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8])));
+        assertEquals(413, c.status());
+        assertEquals("resource's size exceeded\n", c.text());
+        assertNull(c.header("Location"));
+        assertEquals(before, unfinishedUploads(), "an upload nobody was told about is not kept for 7 days");
+    }
+
+    private static long unfinishedUploads() throws Exception {
+        String metrics = Http.get(server.url() + "/metrics").text();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^jfastdfs_tus_uploads_unfinished (\\d+)$")
+                .matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
     void deferredLengthIsSetByALaterPatch() throws Exception {
         byte[] data = "length known only at the end".getBytes(StandardCharsets.UTF_8);
         Http.Resp c = TusRequests.create(endpoint, "Upload-Defer-Length", "1");
