@@ -7,10 +7,6 @@ import io.jfastdfs.http.Request;
 import io.jfastdfs.index.DailyStat;
 import io.jfastdfs.index.FileIndex;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +14,6 @@ import java.util.Map;
 
 /** {G}/stat (API.md §2.12) and {G}/repair_stat (§2.15): counters kept in the index. */
 public final class StatHandler implements Handler {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private final FileIndex index;
 
@@ -57,20 +52,15 @@ public final class StatHandler implements Handler {
     /** The {@code date} parameter (repair_stat, backup; §2.15): yyyyMMdd of a real date, absent means today. */
     static String day(Request req) {
         String date = req.param("date").trim();
-        if (date.isEmpty()) return DAY.format(LocalDate.now());
-        try {
-            if (!date.matches("[0-9]{8}")) throw new DateTimeParseException("not 8 digits", date, 0);
-            LocalDate.parse(date, DAY);
-            return date;
-        } catch (DateTimeParseException e) {
-            throw ApiError.fail(400, "invalid date");
-        }
+        if (date.isEmpty()) return DailyStat.dayOf(System.currentTimeMillis() / 1000);
+        if (!DailyStat.isDay(date)) throw ApiError.fail(400, "invalid date");
+        return date;
     }
 
     /** Rows per day ascending (today always present), then "all". */
     List<Map<String, Object>> rows() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        String today = DAY.format(LocalDate.now());
+        String today = DailyStat.dayOf(System.currentTimeMillis() / 1000);
         long count = 0;
         long bytes = 0;
         boolean sawToday = false;

@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -191,7 +192,8 @@ public final class Cluster implements AutoCloseable {
         // calls leave from the address we listen on, so peers that know us by IP recognise us
         IpLiteral.parse(cfg.bindHost()).filter(a -> !a.isAnyLocalAddress()).ifPresent(b::localAddress);
         http = b.build();
-        idle = new IdleWatchdog("peer-idle-watchdog", () -> Math.max(1, settings.get().syncTimeout()));
+        LongSupplier syncTimeout = () -> Math.max(1, settings.get().syncTimeout());
+        idle = new IdleWatchdog("peer-idle-watchdog", syncTimeout, syncTimeout);
         if (cfg.peerSecret().isEmpty() && !cfg.peers().isEmpty()) {
             log.warn("peer_secret is empty: peers are recognised by their IP only;"
                     + " set the same peer_secret on every node");

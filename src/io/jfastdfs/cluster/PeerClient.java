@@ -8,6 +8,7 @@ import io.jfastdfs.index.EventLog;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.index.Inventory.DaySummary;
 import io.jfastdfs.json.Json;
+import io.jfastdfs.ops.AppLog;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -241,15 +242,10 @@ final class PeerClient {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         } catch (IOException e) { // refused, reset, timed out (HttpTimeoutException): no answer at all
-            state.unreachable(describe(e));
-            throw new Unreachable(url + ": " + describe(e), e);
+            state.unreachable(AppLog.describe(e));
+            throw new Unreachable(url + ": " + AppLog.describe(e), e);
         } finally {
             if (!sent) release.run();
         }
-    }
-
-    static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 }

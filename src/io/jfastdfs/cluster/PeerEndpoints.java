@@ -121,11 +121,10 @@ final class PeerEndpoints implements Handler {
         Optional<FileRecord> matching = rec.filter(r -> r.contentSize() == b.length());
         if (!key.isEmpty() && matching.isEmpty()) throw ApiError.empty(404); // our copy is not the indexed one
         String name = rel.substring(rel.lastIndexOf('/') + 1);
-        byte[] head = new byte[512];
-        int n = FileReply.head(b.file(), b.start(), b.length(), head);
         String etag = matching.map(r -> "\"" + r.md5() + "\"").orElse(null);
         long mtime = Needle.inHaystack(rel) ? matching.map(FileRecord::timeStamp).orElse(b.mtime()) : b.mtime();
-        Reply r = FileReply.of(req, b.file(), b.start(), b.length(), mtime, etag, ContentTypes.of(name, head, n));
+        Reply r = FileReply.of(req, b.file(), b.start(), b.length(), mtime, etag,
+                ContentTypes.of(name, b.file(), b.start(), b.length()));
         if (!key.isEmpty() && !req.method().equals("HEAD")) {
             r.header(Transfers.DIGEST_HEADER, digestOf(cfg, matching.get(), b));
             r.header(Transfers.VERSION_HEADER, Long.toString(matching.get().timeStamp()));
@@ -137,13 +136,13 @@ final class PeerEndpoints implements Handler {
         String key = req.param("md5");
         Map<String, Object> m = new LinkedHashMap<>();
         if (!key.isEmpty()) {
-            FileRecord r = index.find(key).filter(this::present).orElseThrow(() -> ApiError.empty(404));
+            FileRecord r = index.find(key).filter(volumes::onDisk).orElseThrow(() -> ApiError.empty(404));
             m.put("record", r);
             m.put("size", r.contentSize());
             return Reply.compact(m);
         }
         String rel = relPath(req);
-        Optional<FileRecord> r = index.find(FileRecord.pathKeyOf("files/" + rel)).filter(this::present);
+        Optional<FileRecord> r = index.find(FileRecord.pathKeyOf("files/" + rel)).filter(volumes::onDisk);
         Bytes b = bytes(rel).orElseThrow(() -> ApiError.empty(404));
         m.put("record", r.orElse(null));
         m.put("size", b.length());
@@ -178,10 +177,6 @@ final class PeerEndpoints implements Handler {
         if (!DailyStat.isDay(day)) throw ApiError.empty(400);
         int limit = (int) Math.min(MAX_PAGE, Math.max(1, longParam(req, "limit", MAX_PAGE)));
         return Reply.compact(inventory.page(day, req.param("after"), limit));
-    }
-
-    private boolean present(FileRecord r) {
-        return r.offset() >= 0 ? volumes.holds(r) : store.present(r.relativeFile(), r.size());
     }
 
     /** A download path below files/, checked like any client path (API.md §1.9). */

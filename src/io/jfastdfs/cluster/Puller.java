@@ -80,7 +80,7 @@ final class Puller extends PeerLoop {
             } catch (IOException | RuntimeException e) {
                 if (stopped()) return;
                 long wait = backoff.next();
-                appLog.warn("pull from " + peer.url() + " failed (" + PeerClient.describe(e) + "); retry "
+                appLog.warn("pull from " + peer.url() + " failed (" + AppLog.describe(e) + "); retry "
                         + backoff.failures() + " in " + wait + " ms");
                 if (!sleep(wait, false)) return;
             } catch (InterruptedException e) {

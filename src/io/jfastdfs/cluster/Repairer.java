@@ -87,7 +87,7 @@ final class Repairer {
         jobs.start("receive-md5s", () -> {
             for (String key : keys) {
                 if (Thread.currentThread().isInterrupted()) return; // shutting down
-                if (index.find(key).filter(transfers::present).isPresent()) continue;
+                if (index.find(key).filter(transfers::onDisk).isPresent()) continue;
                 for (PeerClient p : peers.get()) {
                     try {
                         Optional<Map<?, ?>> has = p.state().up() ? p.has("md5", key) : Optional.empty();

@@ -10,6 +10,7 @@ import io.jfastdfs.merge.Needle;
 import io.jfastdfs.merge.Volumes;
 import io.jfastdfs.ops.AppLog;
 import io.jfastdfs.store.FileStore;
+import io.jfastdfs.store.PathLayout;
 import io.jfastdfs.store.SafePath;
 import io.jfastdfs.store.TempFile;
 import io.jfastdfs.store.UnsafePathException;
@@ -96,14 +97,14 @@ final class Transfers {
             Optional<FileRecord> local = index.find(rec.md5());
             if (local.isPresent()) {
                 boolean newer = pathIdentity(rec) && rec.timeStamp() > local.get().timeStamp();
-                if (!newer && present(local.get())) {
+                if (!newer && volumes.onDisk(local.get())) {
                     if (!aliases.isEmpty()) replicas.applyAdd(rec, aliases, false);
                     return Result.PRESENT;
                 }
                 replace = true; // a newer overwrite of the path, or our copy's bytes are lost
             } else if (!pathIdentity(rec)) {
                 Optional<FileRecord> atPath = index.find(rec.pathKey());
-                if (atPath.isPresent() && !atPath.get().md5().equals(rec.md5()) && present(atPath.get())) {
+                if (atPath.isPresent() && !atPath.get().md5().equals(rec.md5()) && volumes.onDisk(atPath.get())) {
                     log.warn("replica " + rec.relativeFile() + " from " + source.url()
                             + " not stored: a different local file has that path");
                     return Result.CONFLICT;
@@ -166,9 +167,10 @@ final class Transfers {
         return (rec.md5().length() == 40 ? "sha1:" : "md5:") + rec.md5().toLowerCase(Locale.ROOT);
     }
 
-    /** True when the record's bytes are on disk (a merged small file: its slot is live). */
-    boolean present(FileRecord r) {
-        return r.offset() >= 0 ? volumes.holds(r) : store.present(r.relativeFile(), r.size());
+
+    /** Whether {@code r}'s bytes are on this node (repair skips those). */
+    boolean onDisk(FileRecord r) {
+        return volumes.onDisk(r);
     }
 
     /** Another node's merged file in this node's own container directory (a peer_id clash): our bytes are there. */
@@ -202,7 +204,7 @@ final class Transfers {
         try {
             if (!rec.path().equals("files")) {
                 String top = SafePath.relative(rec.path().substring("files/".length())).split("/")[0];
-                if (top.startsWith("_") || top.equals("haystack")) return false;
+                if (PathLayout.reservedTop(top)) return false;
             }
             SafePath.name(rec.storedName());
             return true;
@@ -286,7 +288,7 @@ final class Transfers {
     private void checkWritable() throws IOException {
         Config cfg = settings.get();
         if (cfg.readOnly()) throw new IOException("read_only is set: incoming replicas wait");
-        if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) {
+        if (store.usableSpace() < cfg.minFreeDiskBytes()) {
             throw new IOException("disk full: incoming replicas wait");
         }
     }

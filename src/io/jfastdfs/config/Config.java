@@ -124,6 +124,8 @@ public final class Config {
     public String downloadTokenSecret() { return str("download_token_secret"); }
     public long maxUploadSize() { return num("max_upload_size"); }
     public long minFreeDiskMb() { return num("min_free_disk_mb"); }
+    /** min_free_disk_mb in bytes: below this, uploads and replicas are refused (507). */
+    public long minFreeDiskBytes() { return minFreeDiskMb() * 1024 * 1024; }
     public boolean fsyncUploads() { return bool("fsync_uploads"); }
 
     /** Keys whose effective values differ from {@code other} and need a restart. */

@@ -2,16 +2,15 @@ package io.jfastdfs.config;
 
 import io.jfastdfs.json.Json;
 import io.jfastdfs.json.JsonException;
+import io.jfastdfs.store.FileStore;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -97,14 +96,7 @@ public final class ConfigFile {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("cfg.json.tmp");
         Files.writeString(tmp, Json.pretty(values) + "\n", StandardCharsets.UTF_8);
-        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        FileStore.publish(tmp, file);
     }
 
     /** The contents of a new cfg.json: generated defaults with env and detected values filled in. */

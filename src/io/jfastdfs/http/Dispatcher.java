@@ -42,7 +42,8 @@ public final class Dispatcher implements HttpHandler {
                       BiConsumer<String, Throwable> errorLog, RequestObserver observer) {
         this.settings = settings;
         this.observer = observer;
-        this.watchdog = new IdleWatchdog("request-idle-watchdog", () -> settings.get().readTimeout());
+        this.watchdog = new IdleWatchdog("request-idle-watchdog", () -> settings.get().readTimeout(),
+                () -> settings.get().writeTimeout());
         this.router = router;
         this.policy = policy;
         this.accessLog = accessLog;
@@ -95,6 +96,11 @@ public final class Dispatcher implements HttpHandler {
             // a refused path has no route yet still gets the public headers: CORS is on every answer
             Cors.Flavour cors = route != null ? route.cors() : Cors.Flavour.PUBLIC;
             Cors.apply(cfg, cors, ex.getRequestHeaders().getFirst("Origin"), method.equals("OPTIONS"), headers);
+            if (cors == Cors.Flavour.TUS) {
+                // §2.18: every tus reply, including the 405/503/500 made here rather than by the tus handler
+                headers.putIfAbsent("Tus-Resumable", "1.0.0");
+                headers.putIfAbsent("X-Content-Type-Options", "nosniff");
+            }
             status = reply.status(cfg.strictHttpStatus());
             sent = write(ex, method, status, reply);
         } catch (IOException e) {

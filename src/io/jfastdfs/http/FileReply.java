@@ -6,11 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
@@ -21,7 +16,6 @@ import java.util.Arrays;
 public final class FileReply {
     private static final int SMALL = 64 * 1024;
     private static final int CHUNK = 256 * 1024;
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private FileReply() {}
 
@@ -50,7 +44,7 @@ public final class FileReply {
 
     private static Reply of(Request req, long size, long mtimeSeconds, String etag, String contentType, Slice slice)
             throws IOException {
-        String lastModified = HTTP_DATE.format(ZonedDateTime.ofInstant(Instant.ofEpochSecond(mtimeSeconds), ZoneOffset.UTC));
+        String lastModified = HttpDates.formatSeconds(mtimeSeconds);
         if (notModified(req, etag, mtimeSeconds)) {
             return withCommon(Reply.empty(304), lastModified, etag);
         }
@@ -71,7 +65,7 @@ public final class FileReply {
     }
 
     /** The first bytes of the content, for sniffing the type. */
-    public static int head(Path file, long offset, long size, byte[] into) throws IOException {
+    static int head(Path file, long offset, long size, byte[] into) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.wrap(into, 0, (int) Math.min(into.length, size));
             int n = 0;
@@ -96,11 +90,8 @@ public final class FileReply {
         if (!inm.isEmpty()) return etag != null && (inm.equals("*") || inm.contains(etag));
         String ims = req.header("If-Modified-Since");
         if (ims.isEmpty()) return false;
-        try {
-            return mtime <= ZonedDateTime.parse(ims, HTTP_DATE).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        java.util.OptionalLong since = HttpDates.parseSeconds(ims);
+        return since.isPresent() && mtime <= since.getAsLong();
     }
 
     private static boolean ifRangeMatches(String ifRange, String etag, String lastModified) {

@@ -11,17 +11,19 @@ import java.util.function.LongSupplier;
 
 /**
  * Inactivity timeouts (API.md §5.3 item 6, §8.10): a transfer that makes no progress for the
- * configured seconds is cut — a served request by interrupting its thread (which closes the blocked
+ * configured seconds (one limit while reading, one while writing) is cut — a served request by interrupting its thread (which closes the blocked
  * socket channel), a peer download by closing its stream. Transfers that keep moving are never cut,
  * however long they take.
  */
 public final class IdleWatchdog implements AutoCloseable {
     private final Set<Activity> active = ConcurrentHashMap.newKeySet();
-    private final LongSupplier limitSeconds;
+    private final LongSupplier readLimitSeconds;
+    private final LongSupplier writeLimitSeconds;
     private final Thread reaper;
 
-    public IdleWatchdog(String name, LongSupplier limitSeconds) {
-        this.limitSeconds = limitSeconds;
+    public IdleWatchdog(String name, LongSupplier readLimitSeconds, LongSupplier writeLimitSeconds) {
+        this.readLimitSeconds = readLimitSeconds;
+        this.writeLimitSeconds = writeLimitSeconds;
         this.reaper = Thread.ofPlatform().daemon().name(name).start(this::reap);
     }
 
@@ -51,10 +53,11 @@ public final class IdleWatchdog implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            long limit = limitSeconds.getAsLong() * 1_000_000_000L;
+            long readLimit = readLimitSeconds.getAsLong() * 1_000_000_000L;
+            long writeLimit = writeLimitSeconds.getAsLong() * 1_000_000_000L;
             long now = System.nanoTime();
             for (Activity a : active) {
-                if (now - a.last > limit && !a.cut) {
+                if (now - a.last > (a.writing ? writeLimit : readLimit) && !a.cut) {
                     a.cut = true;
                     a.onIdle.run();
                 }
@@ -80,6 +83,8 @@ public final class IdleWatchdog implements AutoCloseable {
         private final Runnable onIdle;
         private volatile long last = System.nanoTime();
         private volatile boolean cut;
+        /** The last stream call was a write: the answer is going out, so the write limit applies. */
+        private volatile boolean writing;
         /** Body bytes through the watched streams (plain fields: one request thread reads and writes them). */
         private long bytesRead;
         private long bytesWritten;
@@ -112,6 +117,7 @@ public final class IdleWatchdog implements AutoCloseable {
             return new FilterInputStream(in) {
                 @Override
                 public int read() throws IOException {
+                    writing = false;
                     try {
                         int b = super.read();
                         last = System.nanoTime();
@@ -125,6 +131,7 @@ public final class IdleWatchdog implements AutoCloseable {
 
                 @Override
                 public int read(byte[] buf, int off, int len) throws IOException {
+                    writing = false;
                     try {
                         int n = super.read(buf, off, len);
                         last = System.nanoTime();
@@ -142,6 +149,7 @@ public final class IdleWatchdog implements AutoCloseable {
             return new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] buf, int off, int len) throws IOException {
+                    writing = true;
                     try {
                         out.write(buf, off, len);
                     } catch (IOException e) {
@@ -154,6 +162,7 @@ public final class IdleWatchdog implements AutoCloseable {
 
                 @Override
                 public void write(int b) throws IOException {
+                    writing = true;
                     try {
                         out.write(b);
                     } catch (IOException e) {
@@ -167,7 +176,8 @@ public final class IdleWatchdog implements AutoCloseable {
         }
 
         private IOException timedOut(IOException cause) {
-            return new IOException("no progress for " + limitSeconds.getAsLong() + " s", cause);
+            long limit = (writing ? writeLimitSeconds : readLimitSeconds).getAsLong();
+            return new IOException("no progress for " + limit + " s", cause);
         }
 
         @Override

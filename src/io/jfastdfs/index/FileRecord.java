@@ -52,7 +52,8 @@ public record FileRecord(String name, String rename, String path, String md5, lo
     }
 
     public static String pathKeyOf(String relativeFile) {
-        return md5Hex(relativeFile.replaceAll("/{2,}", "/"));
+        // downloads compute this per request: skip the regex in the usual case of no doubled slash
+        return md5Hex(relativeFile.contains("//") ? relativeFile.replaceAll("/{2,}", "/") : relativeFile);
     }
 
     public FileRecord withPeers(List<String> newPeers) {

@@ -101,6 +101,11 @@ public final class Volumes implements AutoCloseable {
         return new Slot(Slot.State.LIVE, p, n.offset() + 1, n.contentLength(), mtime);
     }
 
+    /** True when any record's bytes are on this node: a live slot, or a plain file of the right size. */
+    public boolean onDisk(FileRecord r) {
+        return r.offset() >= 0 ? holds(r) : store.present(r.relativeFile(), r.size());
+    }
+
     /** True when a merged record's bytes are here, live. */
     public boolean holds(FileRecord r) {
         Optional<Needle> n = Needle.of(r);

@@ -135,7 +135,7 @@ public final class Alarms implements AutoCloseable {
             r = CappedBody.send(http(), HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build(),
                     MAX_STATUS_BYTES, PROBE_TIMEOUT);
         } catch (IOException e) {
-            return new Probe(peer, "Get \"" + url + "\": " + describe(e), "", "");
+            return new Probe(peer, "Get \"" + url + "\": " + AppLog.describe(e), "", "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Probe(peer, "Get \"" + url + "\": interrupted", "", "");
@@ -147,7 +147,7 @@ public final class Alarms implements AutoCloseable {
             Map<?, ?> data = env.get("data") instanceof Map<?, ?> d ? d : Map.of();
             return new Probe(peer, "", text(data.get("Fs.PeerId")), text(data.get("Fs.Local")));
         } catch (RuntimeException e) {
-            return new Probe(peer, url + " answered no status JSON: " + describe(e), "", "");
+            return new Probe(peer, url + " answered no status JSON: " + AppLog.describe(e), "", "");
         }
     }
 
@@ -175,7 +175,7 @@ public final class Alarms implements AutoCloseable {
     }
 
     private void disk(Config cfg) {
-        long minBytes = cfg.minFreeDiskMb() * 1024 * 1024;
+        long minBytes = cfg.minFreeDiskBytes();
         long free;
         try {
             free = Files.getFileStore(filesDir).getUsableSpace();
@@ -192,14 +192,6 @@ public final class Alarms implements AutoCloseable {
 
     private static String text(Object o) {
         return o == null ? "" : o.toString();
-    }
-
-    /** A transport error as its type and the first message along its causes ("HttpConnectTimeoutException: …"). */
-    static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isEmpty())) t = t.getCause();
-        String m = t.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 
     private static SSLContext defaultTls() {

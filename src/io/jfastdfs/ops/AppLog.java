@@ -38,6 +38,14 @@ public final class AppLog implements Closeable {
         write("ERR", msg + ": " + sw.toString().stripTrailing()); // the trace's first line is t itself
     }
 
+    /** A failure as its type and the first message along its causes ("HttpConnectTimeoutException: …"). */
+    public static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isEmpty())) t = t.getCause();
+        String m = t.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
+    }
+
     private void write(String level, String msg) {
         String line = TS.format(LocalDateTime.now()) + " [" + level + "] " + msg;
         file.line(line);

@@ -8,14 +8,10 @@ import io.jfastdfs.store.FileStore;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,17 +93,10 @@ final class BackupWriter {
         if (!keep) {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(target);
+            FileStore.fsyncDir(target.getParent());
         } else {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileStore.publish(tmp, target);
         }
-        FileStore.fsyncDir(target.getParent());
     }
 
     /** Keeps the {@link #KEEP_SNAPSHOTS} newest index snapshots under data/&lt;yyyyMMdd&gt;/. */

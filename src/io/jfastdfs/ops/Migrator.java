@@ -5,6 +5,7 @@ import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.service.FileEvents;
 import io.jfastdfs.store.FileStore;
+import io.jfastdfs.store.PathLayout;
 import io.jfastdfs.store.SafePath;
 import io.jfastdfs.store.UnsafePathException;
 
@@ -123,7 +124,7 @@ public final class Migrator implements AutoCloseable {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (closed) return FileVisitResult.TERMINATE;
-            if (root.equals(dir.getParent()) && reserved(dir.getFileName().toString())) {
+            if (root.equals(dir.getParent()) && PathLayout.reservedTop(dir.getFileName().toString())) {
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -231,11 +232,6 @@ public final class Migrator implements AutoCloseable {
                 events.added(rec);
             }
         }
-    }
-
-    /** The store's own top-level directories and go-fastdfs's small-file volumes. */
-    static boolean reserved(String topLevelDir) {
-        return topLevelDir.startsWith("_") || topLevelDir.equals("haystack");
     }
 
     /**

@@ -45,7 +45,7 @@ public record UploadPlan(String scene, String customDir, String name, String ren
         if (!scene.isEmpty()) {
             try {
                 SafePath.segment(scene);
-                if (scene.startsWith("_") || scene.equals("haystack")) throw new UnsafePathException("reserved");
+                if (PathLayout.reservedTop(scene)) throw new UnsafePathException("reserved");
             } catch (UnsafePathException e) {
                 throw ApiError.real(400, "(error)invalid scene");
             }

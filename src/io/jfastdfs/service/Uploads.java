@@ -46,7 +46,7 @@ public final class Uploads {
         if (cfg.readOnly()) throw ApiError.fail(403, "(error) readonly");
         if (cfg.minFreeDiskMb() <= 0) return;
         try {
-            if (store.usableSpace() < cfg.minFreeDiskMb() * 1024 * 1024) throw ApiError.real(507, "(error)disk full");
+            if (store.usableSpace() < cfg.minFreeDiskBytes()) throw ApiError.real(507, "(error)disk full");
         } catch (IOException e) {
             throw ApiError.fault("(error)fail," + e.getMessage(), e);
         }
@@ -85,12 +85,7 @@ public final class Uploads {
 
     /** The indexed record for {@code key} if its bytes are really on disk (ghosts do not count, #114). */
     public Optional<FileRecord> liveRecord(String key) {
-        return index.find(key).filter(r -> r.offset() == FileRecord.OFFSET_MIGRATED || onDisk(r));
-    }
-
-    /** A merged small file's slot is live, a plain file has its size. */
-    private boolean onDisk(FileRecord r) {
-        return r.offset() >= 0 ? volumes.holds(r) : store.present(r.relativeFile(), r.size());
+        return index.find(key).filter(r -> r.offset() == FileRecord.OFFSET_MIGRATED || volumes.onDisk(r));
     }
 
     /** Indexes the upload; {@code merged} is its place in a small-file container, null for a plain file. */
@@ -117,7 +112,7 @@ public final class Uploads {
         }
         InsertResult res = index.insert(rec, plan.aliases());
         if (!res.inserted()) {
-            if (onDisk(res.record())) {
+            if (volumes.onDisk(res.record())) {
                 discard(rec); // a concurrent identical upload won the race
                 aliasAll(plan, res.record());
                 events.duplicate(res.record());

@@ -131,6 +131,18 @@ public final class FileStore {
         throw new IOException("no free name for " + name + " in " + d);
     }
 
+    /**
+     * Makes a finished file the new {@code target}: fsync it, rename it over the old one, fsync the
+     * directory. Readers see the old complete file or the new one, never a mix (cfg.json, backups).
+     */
+    public static void publish(Path tmp, Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        moveReplacing(tmp, target);
+        fsyncDir(target.getParent());
+    }
+
     private static void moveReplacing(Path src, Path target) throws IOException {
         try {
             Files.move(src, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -34,8 +34,16 @@ public final class PathLayout {
         SafePath.relative(p);
         String dir = p.equals("files") || p.startsWith("files/") ? p : "files/" + p;
         String top = dir.equals("files") ? "" : dir.substring("files/".length()).split("/")[0];
-        if (top.startsWith("_") || top.equals("haystack")) throw new UnsafePathException("reserved directory " + top);
+        if (reservedTop(top)) throw new UnsafePathException("reserved directory " + top);
         return dir;
+    }
+
+    /**
+     * True for the store's own top-level directories (_tmp, _big, any "_…") and go-fastdfs's
+     * small-file volumes (haystack): no upload, scene, replica or migration may use them.
+     */
+    public static boolean reservedTop(String topLevelDir) {
+        return topLevelDir.startsWith("_") || topLevelDir.equals("haystack");
     }
 
     /** The tus directory with a custom path: files/{scene}/{path}. */

@@ -8,6 +8,7 @@ import io.jfastdfs.http.ApiError;
 import io.jfastdfs.http.ContentTypes;
 import io.jfastdfs.http.FileReply;
 import io.jfastdfs.http.Handler;
+import io.jfastdfs.http.HttpDates;
 import io.jfastdfs.http.Reply;
 import io.jfastdfs.http.Request;
 import io.jfastdfs.index.FileRecord;
@@ -19,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,8 +35,6 @@ final class TusHandler implements Handler {
             "creation,creation-with-upload,termination,concatenation,creation-defer-length,checksum,expiration";
     private static final String ENDPOINT = "/big/upload";
     private static final String OFFSET_STREAM = "application/offset+octet-stream";
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Settings settings;
     private final TusService tus;
@@ -144,15 +141,13 @@ final class TusHandler implements Handler {
         long start = slot.map(n -> n.offset() + 1).orElse(0L);
         long size = slot.map(Needle::contentLength).orElse(rec.size());
         if (!Files.isRegularFile(file)) throw TusError.NOT_FOUND.error();
-        byte[] head = new byte[512];
-        int n = FileReply.head(file, start, size, head);
         return FileReply.of(req, file, start, size, rec.timeStamp(), "\"" + rec.md5() + "\"",
-                ContentTypes.of(rec.storedName(), head, n));
+                ContentTypes.of(rec.storedName(), file, start, size));
     }
 
     /** Upload-Expires (expiration extension) while the upload is unfinished. */
     private Reply withExpiry(Reply r, TusUpload u) {
-        if (!u.finished()) r.header("Upload-Expires", HTTP_DATE.format(Instant.ofEpochMilli(u.updated()).plus(expiry)));
+        if (!u.finished()) r.header("Upload-Expires", HttpDates.format(Instant.ofEpochMilli(u.updated()).plus(expiry)));
         return r;
     }
 

@@ -242,7 +242,7 @@ final class TusService {
 
     private void checkFreeSpace(Config cfg, long needed) {
         try {
-            if (store.usableSpace() - needed < cfg.minFreeDiskMb() * 1024 * 1024) throw TusError.DISK_FULL.error();
+            if (store.usableSpace() - needed < cfg.minFreeDiskBytes()) throw TusError.DISK_FULL.error();
         } catch (IOException e) {
             throw writeError(e);
         }

@@ -77,4 +77,28 @@ class IdleTimeoutTest {
             }
         }
     }
+
+    @Test
+    void aClientThatStopsReadingIsCutAfterTheWriteLimit() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("read_timeout", 600, "write_timeout", 2))) {
+            int size = 64 << 20;
+            String url = Http.upload(server.url() + "/upload", "big.bin", new byte[size]).text();
+            String path = url.substring(server.base().length(), url.indexOf('?'));
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setReceiveBufferSize(64 * 1024);
+                s.setSoTimeout(30_000);
+                s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                Thread.sleep(6_000); // read nothing: the answer stalls in full socket buffers
+                long got = 0;
+                byte[] buf = new byte[1 << 16];
+                try {
+                    for (int n; (n = s.getInputStream().read(buf)) > 0; ) got += n;
+                } catch (java.net.SocketException reset) {
+                    // a reset is one way the cut shows
+                }
+                assertTrue(got < size, "the stalled answer was cut, got " + got + " of " + size + " bytes");
+            }
+            assertEquals(200, Http.get(server.url() + "/status").status());
+        }
+    }
 }

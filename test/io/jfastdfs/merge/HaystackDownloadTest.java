@@ -72,7 +72,7 @@ class HaystackDownloadTest {
         assertEquals("application/octet-stream", r.header("Content-Type"));
         assertEquals("attachment", r.header("Content-Disposition"));
         assertEquals("bytes", r.header("Accept-Ranges"));
-        assertEquals("Mon, 6 May 2024 07:08:09 GMT", r.header("Last-Modified"));
+        assertEquals("Mon, 06 May 2024 07:08:09 GMT", r.header("Last-Modified"));
         assertNull(r.header("ETag"));
     }
 

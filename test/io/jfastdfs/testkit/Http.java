@@ -139,8 +139,12 @@ public final class Http {
         try (Socket s = new Socket(host, port)) {
             s.setSoTimeout(timeoutMillis);
             OutputStream o = s.getOutputStream();
-            o.write(request);
-            o.flush();
+            try {
+                o.write(request);
+                o.flush();
+            } catch (java.net.SocketException e) {
+                return ""; // the server closed the connection before taking the whole request
+            }
             InputStream in = s.getInputStream();
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];

@@ -236,6 +236,8 @@ class TusCoreProtocolTest {
         assertEquals(404, Http.get(url).status());
         assertEquals(405, Http.send(TusRequests.builder(endpoint).method("PATCH", HttpRequest.BodyPublishers.noBody()))
                 .status());
-        assertEquals(405, Http.method("PUT", url).status());
+        Http.Resp put = Http.method("PUT", url);
+        assertEquals(405, put.status());
+        assertEquals("1.0.0", put.header("Tus-Resumable"), "every tus reply, even the dispatcher's own");
     }
 }
