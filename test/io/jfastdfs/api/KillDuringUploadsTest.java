@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,30 +47,40 @@ class KillDuringUploadsTest {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger acks = new AtomicInteger();
         try (ServerProcess p = ServerProcess.start(dir, "127.0.0.1", port, Map.of(), List.of("-Xmx256m"))) {
+            AtomicBoolean killed = new AtomicBoolean();
+            Queue<String> failures = new ConcurrentLinkedQueue<>();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.add(Thread.ofPlatform().start(() -> {
-                    for (int i = 0; ; i++) {
+                    for (int i = 0; !killed.get(); i++) {
                         String name = "c" + client + "_" + i + ".bin";
                         byte[] data = content(client, i);
                         attempted.put(name, Files2.md5(data));
                         try {
                             Http.Resp r = Http.upload(p.url() + "/upload", name, data);
-                            if (r.status() != 200 || !r.text().startsWith("http")) return;
-                            acknowledged.put(r.text(), Files2.md5(data));
-                            acks.incrementAndGet();
-                        } catch (IOException | InterruptedException e) {
+                            if (r.status() == 200 && r.text().startsWith("http")) {
+                                acknowledged.put(r.text(), Files2.md5(data));
+                                acks.incrementAndGet();
+                            } else {
+                                failures.add(name + ": " + r.status() + " " + r.text());
+                                Thread.sleep(50);
+                            }
+                        } catch (IOException e) {
+                            if (!killed.get()) failures.add(name + ": " + e);
+                        } catch (InterruptedException e) {
                             return;
                         }
                     }
                 }));
             }
-            long deadline = System.currentTimeMillis() + 30_000;
+            long deadline = System.currentTimeMillis() + 60_000;
             while (acks.get() < 40 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            killed.set(true);
             p.kill();
             for (Thread t : clients) t.join(30_000);
-            assertTrue(acks.get() >= 40, "uploads were acknowledged before the kill: " + acks.get());
+            assertTrue(acks.get() >= 40, "uploads acknowledged before the kill: " + acks.get()
+                    + "; failures before it: " + failures.stream().limit(5).toList() + "; server log: " + p.logTail());
 
             p.launch();
             assertEquals(List.of(), Replies.tempFiles(dir), "files/_tmp is swept at start");

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,10 +152,7 @@ class AuthUrlTest {
 
     @Test
     void unreachableServerRefuses() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = TestServer.freePort();
         AuthUrl closed = new AuthUrl("http://127.0.0.1:" + port + "/auth", CLIENT, TIMEOUT, Duration.ZERO);
         assertFalse(closed.allow(request("abc")));
     }
@@ -248,10 +245,7 @@ class AuthUrlTest {
         assertEquals(first, no.check(request("abc")));
         assertEquals(1, calls.get());
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = TestServer.freePort();
         AuthUrl closed = new AuthUrl("http://127.0.0.1:" + port + "/", CLIENT, TIMEOUT, Duration.ofSeconds(10));
         assertFalse(closed.allow(request("abc")));
         HttpServer late = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

@@ -76,12 +76,23 @@ public final class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() > 0) return;
+                if (r.statusCode() > 0 && announcedOwnPort()) return;
+                Thread.sleep(50);
             } catch (IOException e) {
                 Thread.sleep(100);
             }
         }
         throw new IOException("server did not start in " + timeout);
+    }
+
+    /** The node logged that it serves on our port: the answer above came from it, not from another server. */
+    private boolean announcedOwnPort() throws IOException {
+        String line = " on port " + port + ",";
+        for (String name : List.of("stdout.log", "log/fileserver.log")) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f) && Files.readString(f).contains(line)) return true;
+        }
+        return false;
     }
 
     public String base() {
@@ -110,6 +121,21 @@ public final class ServerProcess implements AutoCloseable {
     public int stop() throws InterruptedException {
         process.destroy();
         return process.waitFor();
+    }
+
+    /** The last lines of the node's stdout, server log and access log (for assertion messages). */
+    public String logTail() {
+        StringBuilder sb = new StringBuilder();
+        for (String name : List.of("stdout.log", "log/fileserver.log", "log/access.log")) {
+            sb.append("\n== ").append(name).append('\n');
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(name));
+                sb.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size())));
+            } catch (IOException e) {
+                sb.append("(unreadable: ").append(e).append(')');
+            }
+        }
+        return sb.toString();
     }
 
     public boolean alive() {

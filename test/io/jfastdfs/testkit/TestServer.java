@@ -4,11 +4,14 @@ import io.jfastdfs.Node;
 import io.jfastdfs.config.ConfigFile;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real jfastdfs node for tests: in this JVM on an ephemeral port ({@link #start}) with its own
@@ -58,12 +61,25 @@ public final class TestServer implements Served, AutoCloseable {
         return Map.of("JFASTDFS_IP", "127.0.0.1");
     }
 
-    /** A free TCP port on 127.0.0.1 (for nodes that need a fixed port, e.g. clusters). */
+    /**
+     * A free TCP port for nodes that need a fixed port (clusters, child processes). Taken below the
+     * kernel's ephemeral range (32768+), so a server of a parallel test binding port 0 cannot get it
+     * between this check and the node's own bind.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int tries = 0; tries < 2000; tries++) {
+            int port = 20000 + NEXT_PORT.getAndIncrement() % 12000;
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (IOException busy) {
+                // taken by another program: try the next one
+            }
         }
+        throw new IOException("no free port in 20000-31999");
     }
+
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(12000));
 
     @Override
     public Path dir() {
