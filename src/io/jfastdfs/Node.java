@@ -99,7 +99,7 @@ public final class Node implements AutoCloseable {
                 new DeleteHandler(files, guards::checkDelete, cluster::deleted),
                 new FileInfoHandler(files), new ExistHandler(files), new ListDirHandler(store),
                 new SearchHandler(index), stat,
-                new StatusHandler(settings, store, stat, upload::inProgress, cluster::statusKeys),
+                new StatusHandler(settings, store, stat, uploads::inProgress, cluster::statusKeys),
                 new ReloadHandler(settings, cfgFile, next -> apply(next, access)),
                 new PageHandler(settings, base),
                 req -> {
@@ -113,7 +113,7 @@ public final class Node implements AutoCloseable {
         Routes.maintenance(router, new MaintenanceHandler(settings, backups, migrator, cluster::forwarding));
         tus = cfg.enableTus() ? Tus.start(settings, store, db, index, uploads, guards, guards, log) : null;
         if (tus != null) Routes.tus(router, opened.add(tus).handler());
-        Metrics metrics = new Metrics(counters, new Metrics.Sources(store.root(), index::stats, upload::inProgress,
+        Metrics metrics = new Metrics(counters, new Metrics.Sources(store.root(), index::stats, uploads::inProgress,
                 tus != null ? tus::unfinishedUploads : () -> 0L, cluster::health));
         Routes.metrics(router, new MetricsHandler(metrics));
         accessLog = opened.add(new RollingLog(base.resolve("log/access.log"), RollingLog.DEFAULT_MAX_BYTES,
@@ -123,7 +123,7 @@ public final class Node implements AutoCloseable {
                 (msg, e) -> log.error(LogRedaction.redact(msg), e), metrics::request);
         server = HttpServerFactory.start(cfg, dispatcher, tls != null ? tls.server() : null);
         cluster.start();
-        alarms = opened.add(new Alarms(settings, store.root(), peerTls, log, Alarms.INTERVAL));
+        alarms = opened.add(new Alarms(settings, store.root(), cluster::health, peerTls, log, Alarms.INTERVAL));
         alarms.start();
         backups.start();
         if (cfg.enableMigrate()) migrator.startAsync();

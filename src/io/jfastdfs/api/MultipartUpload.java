@@ -45,7 +45,7 @@ final class MultipartUpload implements Request.FileParts {
             throw ApiError.fail(400, msg.contains("unexpected end") ? "(error)file uncomplete" : "(error)" + msg);
         } catch (IOException | RuntimeException e) {
             spool.discard();
-            if (UploadHandler.diskFull(e)) throw ApiError.real(507, "(error)disk full");
+            if (FileStore.diskFull(e)) throw ApiError.real(507, "(error)disk full");
             throw e;
         }
         if (spool.file == null) throw ApiError.fail(400, "http: no such file");

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** {G}/upload: multipart uploads (API.md §2.1) and second pass by digest (§2.2). */
 public final class UploadHandler implements Handler {
@@ -28,7 +27,6 @@ public final class UploadHandler implements Handler {
     private final Uploads uploads;
     private final FileStore store;
     private final UploadGuard guard;
-    private final AtomicInteger inProgress = new AtomicInteger();
 
     public UploadHandler(Settings settings, Uploads uploads, FileStore store, UploadGuard guard) {
         this.settings = settings;
@@ -41,17 +39,7 @@ public final class UploadHandler implements Handler {
     public Reply handle(Request req) throws IOException {
         boolean multipart = req.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         if (!req.method().equals("POST") || !multipart) return secondPass(req);
-        inProgress.incrementAndGet();
-        try {
-            return upload(req);
-        } finally {
-            inProgress.decrementAndGet();
-        }
-    }
-
-    /** Multipart uploads being received or stored right now (status: Fs.QueueUpload). */
-    public int inProgress() {
-        return inProgress.get();
+        return uploads.receiving(() -> upload(req));
     }
 
     private Reply upload(Request req) throws IOException {
@@ -69,7 +57,7 @@ public final class UploadHandler implements Handler {
             try {
                 stored = uploads.store(body.file(), plan).record();
             } catch (IOException e) { // the bytes are all here: a failure now is the server's (§2.1 #10, #14)
-                if (diskFull(e)) throw ApiError.real(507, "(error)disk full");
+                if (FileStore.diskFull(e)) throw ApiError.real(507, "(error)disk full");
                 throw ApiError.fault("(error)fail," + reason(e), e);
             }
             return render(cfg, req, output, stored);
@@ -81,11 +69,6 @@ public final class UploadHandler implements Handler {
     /** An I/O failure's reason as the reply states it: without the base directory (this endpoint is public). */
     private String reason(IOException e) {
         return (e.getClass().getSimpleName() + ": " + e.getMessage()).replace(store.base() + File.separator, "");
-    }
-
-    /** ENOSPC, whichever call met it (the JDK has no exception type for it). */
-    static boolean diskFull(Exception e) {
-        return String.valueOf(e.getMessage()).contains("No space left");
     }
 
     private Reply secondPass(Request req) {

@@ -100,9 +100,9 @@ public final class Cluster implements AutoCloseable {
         }
 
         @Override
-        public void behind(String peer, long events) {
+        public void read(String peer, long after, long last) {
             Link l = links.get(peer);
-            if (l != null) l.client().state().behind(events);
+            if (l != null) l.client().state().read(after, last, System.currentTimeMillis() / 1000);
         }
     }
 

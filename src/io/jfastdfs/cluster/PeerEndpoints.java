@@ -60,8 +60,8 @@ final class PeerEndpoints implements Handler {
         /** {@code peer} called {@code op}: it is alive. */
         void called(String peer, String op);
 
-        /** {@code peer} has not read {@code events} of this node's log yet. */
-        void behind(String peer, long events);
+        /** {@code peer} has read this node's log up to {@code after}; the log ends at {@code last}. */
+        void read(String peer, long after, long last);
     }
 
     PeerEndpoints(Settings settings, PeerAuth auth, FileStore store, Volumes volumes, FileIndex index, EventLog log,
@@ -97,7 +97,7 @@ final class PeerEndpoints implements Handler {
     private Reply events(Request req, String peer) {
         long after = longParam(req, "after", 0);
         EventLog.Page page = log.after(after, (int) Math.min(MAX_PAGE, Math.max(1, longParam(req, "limit", 500))));
-        contacts.behind(peer, page.last() - after);
+        contacts.read(peer, after, page.last());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", page.epoch());
         m.put("last", page.last());

@@ -19,6 +19,12 @@ final class PeerState {
     private volatile long backlog;
     /** Events of this node's log the peer has not read yet (from its last events call). */
     private volatile long behind;
+    /**
+     * A watermark: this node's log ended at {@code markSeq} at {@code markTime} (Unix s). Until the peer
+     * reads past the mark, it lacks what this node held at markTime; -1 while the peer is caught up.
+     */
+    private long markSeq = -1;
+    private volatile long markTime;
 
     boolean up() {
         return up;
@@ -50,8 +56,25 @@ final class PeerState {
         backlog = Math.max(0, n);
     }
 
-    void behind(long n) {
-        behind = Math.max(0, n);
+    /**
+     * The peer asked for this node's events after {@code after} while the log ends at {@code last}. Once it
+     * reads past the mark and is still behind, the mark moves to the log's end now; so "behind since T"
+     * always means the peer lacks something this node already held at T, never more than that.
+     */
+    synchronized void read(long after, long last, long nowSeconds) {
+        behind = Math.max(0, last - after);
+        if (after >= last) {
+            markSeq = -1;
+            markTime = 0;
+        } else if (markSeq < 0 || after >= markSeq) {
+            markSeq = last;
+            markTime = nowSeconds;
+        }
+    }
+
+    /** Unix s since which the peer lacks part of this node's log (0: it has read all of it). */
+    long behindSince() {
+        return markTime;
     }
 
     long backlog() {
@@ -63,7 +86,7 @@ final class PeerState {
     }
 
     PeerHealth health(String url) {
-        return new PeerHealth(url, up, backlog, behind, lastSeen);
+        return new PeerHealth(url, up, backlog, behind, markTime, lastSeen);
     }
 
     Map<String, Object> toJson() {
@@ -71,6 +94,7 @@ final class PeerState {
         m.put("up", up);
         m.put("backlog", backlog);
         m.put("behind", behind);
+        m.put("behindSince", markTime);
         m.put("lastSeen", lastSeen);
         m.put("lastError", lastError);
         m.put("lastErrorAt", lastErrorAt);

@@ -9,6 +9,7 @@ public record Alarm(String subject, String server, String error) {
     public static final String SERVER_RECOVERED = "fastdfs server recovered";
     public static final String DISK_LOW = "fastdfs disk low";
     public static final String CONFIG_CONFLICT = "fastdfs config conflict";
+    public static final String SYNC_DELAYED = "fastdfs sync delayed";
 
     public String message() {
         return subject + "\nserver:" + server + (error.isEmpty() ? "" : "\nerror:\n" + error);

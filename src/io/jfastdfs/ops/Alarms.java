@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,16 +26,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * Self-monitoring with alarms (API.md §6.1): at start and then every {@code interval}, asks every peer
  * for {@code {G}/status} and checks the store's free space. Alarms go out on changes only: a peer
  * down after two failed checks in a row, its recovery, free disk falling below {@code min_free_disk_mb},
- * and two nodes of the group with the same {@code peer_id} (or a peer answering with this node's host).
+ * a peer lacking part of this node's replication log for over {@link #SYNC_DELAY}, and two nodes of the
+ * group with the same {@code peer_id} (or a peer answering with this node's host).
  */
 public final class Alarms implements AutoCloseable {
     public static final Duration INTERVAL = Duration.ofSeconds(60);
+    public static final Duration SYNC_DELAY = Duration.ofHours(1);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_STATUS_BYTES = 16 << 20;
 
@@ -47,6 +51,7 @@ public final class Alarms implements AutoCloseable {
 
     private final Settings settings;
     private final Path filesDir;
+    private final Supplier<List<PeerHealth>> replication;
     private final Duration interval;
     private final AppLog log;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -57,10 +62,15 @@ public final class Alarms implements AutoCloseable {
     /** Made on first use: a node without peers or alarm_url never needs one (each has a selector thread). */
     private HttpClient http;
 
-    /** {@code tls} is what https:// peers, alarm_url and the mail server must present (null: JDK default). */
-    public Alarms(Settings settings, Path filesDir, SSLContext tls, AppLog log, Duration interval) {
+    /**
+     * {@code tls} is what https:// peers, alarm_url and the mail server must present (null: JDK default);
+     * {@code replication} tells how far each peer has read this node's log.
+     */
+    public Alarms(Settings settings, Path filesDir, Supplier<List<PeerHealth>> replication, SSLContext tls, AppLog log,
+                  Duration interval) {
         this.settings = settings;
         this.filesDir = filesDir;
+        this.replication = replication;
         this.interval = interval;
         this.log = log;
         this.tls = tls;
@@ -96,7 +106,7 @@ public final class Alarms implements AutoCloseable {
         }
     }
 
-    /** One round: peers, peer_id conflicts, disk. */
+    /** One round: peers, peer_id conflicts, replication delays, disk. */
     void checkOnce() throws InterruptedException {
         Config cfg = settings.get();
         List<Probe> probes = probeAll(cfg);
@@ -111,6 +121,7 @@ public final class Alarms implements AutoCloseable {
             }
         }
         conflicts(cfg, probes);
+        syncDelays();
         disk(cfg);
     }
 
@@ -172,6 +183,21 @@ public final class Alarms implements AutoCloseable {
                     + "\" is used by " + String.join(" and ", nodes) + "; every node of a group needs its own peer_id"));
         });
         for (String k : state.started("conflict", problems.keySet())) notifier.send(problems.get(k));
+    }
+
+    /** Peers that still lack what this node's log held {@link #SYNC_DELAY} ago. */
+    private void syncDelays() {
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, PeerHealth> late = new LinkedHashMap<>();
+        for (PeerHealth p : replication.get()) {
+            if (p.behindSince() > 0 && now - p.behindSince() > SYNC_DELAY.toSeconds()) late.put(p.url(), p);
+        }
+        for (String peer : state.started("sync", late.keySet())) {
+            PeerHealth p = late.get(peer);
+            notifier.send(new Alarm(Alarm.SYNC_DELAYED, peer, peer + " has not read this node's uploads and deletes"
+                    + " since " + Instant.ofEpochSecond(p.behindSince()) + " (" + p.behind() + " events behind; last"
+                    + " contact " + (p.lastSeen() > 0 ? Instant.ofEpochSecond(p.lastSeen()) : "never") + ")"));
+        }
     }
 
     private void disk(Config cfg) {

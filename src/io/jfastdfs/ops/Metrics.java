@@ -44,7 +44,7 @@ public final class Metrics {
         PrometheusText out = new PrometheusText();
         requests.write(out);
         uploads.write(out);
-        out.single("jfastdfs_uploads_in_progress", "gauge", "Multipart uploads being received or stored.",
+        out.single("jfastdfs_uploads_in_progress", "gauge", "Upload bodies (multipart or tus PATCH) being received or stored.",
                 sources.uploadsInProgress().getAsInt());
         out.single("jfastdfs_tus_uploads_unfinished", "gauge", "tus uploads created and not finished yet.",
                 sources.tusUnfinished().getAsLong());
@@ -92,6 +92,9 @@ public final class Metrics {
         for (PeerHealth p : peers) out.sample("jfastdfs_peer_backlog_events", p.backlog(), "peer", p.url());
         out.family("jfastdfs_peer_behind_events", "gauge", "Events of this node's log the peer has not read yet.");
         for (PeerHealth p : peers) out.sample("jfastdfs_peer_behind_events", p.behind(), "peer", p.url());
+        out.family("jfastdfs_peer_behind_since_timestamp_seconds", "gauge",
+                "Unix time since which the peer lacks part of this node's log (0: it has all of it).");
+        for (PeerHealth p : peers) out.sample("jfastdfs_peer_behind_since_timestamp_seconds", p.behindSince(), "peer", p.url());
         out.family("jfastdfs_peer_last_success_timestamp_seconds", "gauge",
                 "Unix time of the last successful exchange with the peer (0: never).");
         for (PeerHealth p : peers) out.sample("jfastdfs_peer_last_success_timestamp_seconds", p.lastSeen(), "peer", p.url());

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns received bytes into a stored, indexed file (API.md §2.1, §3): validates the request,
@@ -31,6 +32,7 @@ public final class Uploads {
     private final FileIndex index;
     private final FileEvents events;
     private final Volumes volumes;
+    private final AtomicInteger receiving = new AtomicInteger();
 
     public Uploads(Settings settings, FileStore store, FileIndex index, FileEvents events, Volumes volumes) {
         this.settings = settings;
@@ -38,6 +40,26 @@ public final class Uploads {
         this.index = index;
         this.events = events;
         this.volumes = volumes;
+    }
+
+    /** Runs {@code body}, the receiving and storing of one upload body, counted as in progress meanwhile. */
+    public <T> T receiving(Receiving<T> body) throws IOException {
+        receiving.incrementAndGet();
+        try {
+            return body.run();
+        } finally {
+            receiving.decrementAndGet();
+        }
+    }
+
+    /** Upload bodies (multipart or tus PATCH) being received or stored right now (status: Fs.QueueUpload). */
+    public int inProgress() {
+        return receiving.get();
+    }
+
+    /** The work of {@link #receiving}. */
+    public interface Receiving<T> {
+        T run() throws IOException;
     }
 
     /** Checks that come before any bytes are read: read_only and free disk space. */

@@ -83,6 +83,11 @@ public final class FileStore {
         return TempFile.adopt(file, size, digestHex);
     }
 
+    /** ENOSPC, whichever call met it (the JDK has no exception type for it). */
+    public static boolean diskFull(Exception e) {
+        return String.valueOf(e.getMessage()).contains("No space left");
+    }
+
     /** Bytes free for uploads on the store's filesystem (one statvfs). */
     public long usableSpace() throws IOException {
         return disk.getUsableSpace();

@@ -119,8 +119,13 @@ final class TusService {
         }
     }
 
-    /** Writes the body, then either finishes the upload or records the progress. Caller holds the lease. */
+    /** Writes the body, counted as an upload in progress. Caller holds the lease. */
     private TusUpload append(TusUpload u, long length, Body body, ChunkChecksum checksum) throws IOException {
+        return uploads.receiving(() -> write(u, length, body, checksum));
+    }
+
+    /** Writes the body, then either finishes the upload or records the progress. */
+    private TusUpload write(TusUpload u, long length, Body body, ChunkChecksum checksum) throws IOException {
         Config cfg = settings.get();
         checkFreeSpace(cfg, 0);
         long max = length >= 0 ? length - u.offset()
@@ -249,9 +254,8 @@ final class TusService {
     }
 
     private static ApiError writeError(IOException e) {
-        String msg = String.valueOf(e.getMessage());
-        if (msg.contains("No space left")) return TusError.DISK_FULL.error();
-        return TusError.of(500, "(error)fail," + msg);
+        if (FileStore.diskFull(e)) return TusError.DISK_FULL.error();
+        return TusError.of(500, "(error)fail," + e.getMessage());
     }
 
     private static String dataFile(Config cfg, String id) {

@@ -163,6 +163,48 @@ class FakePeerTest {
         assertTrue(r.text().startsWith("{\"epoch\":"), r.text());
     }
 
+    @Test
+    void statusTellsSinceWhenAPeerLacksPartOfThisNodesLog() throws Exception {
+        Nodes.upload(1, port, "for-the-watermark.txt", "a file the fake peer has not read".getBytes(StandardCharsets.UTF_8));
+        long before = System.currentTimeMillis() / 1000;
+        Map<?, ?> page = (Map<?, ?>) Json.parse(readEvents(0).text());
+        long last = ((Number) page.get("last")).longValue();
+        assertTrue(last > 0, "the upload is in the node's log");
+        Map<?, ?> behind = peerState();
+        assertEquals(last, ((Number) behind.get("behind")).longValue());
+        long since = ((Number) behind.get("behindSince")).longValue();
+        assertTrue(since >= before && since <= System.currentTimeMillis() / 1000 + 1, "behindSince " + since);
+
+        for (int tries = 0; ; tries++) { // background work of earlier tests may log more meanwhile
+            long end = ((Number) ((Map<?, ?>) Json.parse(readEvents(last).text())).get("last")).longValue();
+            Map<?, ?> after = peerState();
+            if (end == last) {
+                assertEquals(0L, ((Number) after.get("behind")).longValue());
+                assertEquals(0L, ((Number) after.get("behindSince")).longValue(), "caught up: behind since never");
+                return;
+            }
+            assertTrue(tries < 20, "the node's log kept growing");
+            last = end;
+        }
+    }
+
+    /** The fake peer reads the node's log after {@code after}. */
+    private static Http.Resp readEvents(long after) throws Exception {
+        String pq = "/group1/_peer/events?after=" + after + "&limit=1000&from="
+                + java.net.URLEncoder.encode(host(2, port), StandardCharsets.UTF_8);
+        Http.Resp r = Nodes.from("127.0.0.2", "GET", host(1, port) + pq, PeerAuth.HEADER,
+                Nodes.signature(Nodes.SECRET, "GET", pq, System.currentTimeMillis() / 1000));
+        assertEquals(200, r.status(), r.text());
+        return r;
+    }
+
+    /** The node's view of the fake peer in {@code Fs.PeerStates}. */
+    private static Map<?, ?> peerState() throws Exception {
+        Map<?, ?> status = (Map<?, ?>) Json.parse(Http.get(host(1, port) + "/group1/status").text());
+        Map<?, ?> states = (Map<?, ?>) ((Map<?, ?>) status.get("data")).get("Fs.PeerStates");
+        return (Map<?, ?>) states.get(host(2, port));
+    }
+
     private static boolean logContains(String text) {
         try {
             return Files.readString(node.dir().resolve("log/fileserver.log")).contains(text);

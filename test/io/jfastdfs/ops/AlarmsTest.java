@@ -89,7 +89,7 @@ class AlarmsTest {
     void aDownPeerAlarmsOnceAndItsRecoveryOnce() throws Exception {
         int port = TestServer.freePort();
         String peer = "http://" + PEER_IP + ":" + port;
-        try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Duration.ofMillis(100))) {
+        try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Duration.ofMillis(100))) {
             alarms.start();
             Map<String, String> down = hook.next(5000);
             assertNotNull(down, "alarm_url got the down alarm");
@@ -130,7 +130,7 @@ class AlarmsTest {
         String peer = "http://" + PEER_IP + ":" + port;
         AtomicReference<String> answer = new AtomicReference<>(status("fail", "2", peer));
         HttpServer p = peer(port, answer);
-        try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Alarms.INTERVAL)) {
+        try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Alarms.INTERVAL)) {
             alarms.checkOnce();
             answer.set(status("ok", "2", peer));
             alarms.checkOnce();
@@ -152,7 +152,7 @@ class AlarmsTest {
         int port = TestServer.freePort();
         String peer = "http://" + PEER_IP + ":" + port;
         HttpServer p = peer(port, new AtomicReference<>(status("ok", "1", peer)));
-        try (Alarms alarms = new Alarms(settings(peer), dir, null, log, Alarms.INTERVAL)) {
+        try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Alarms.INTERVAL)) {
             alarms.checkOnce();
             alarms.checkOnce();
             Map<String, String> conflict = hook.next(5000);
@@ -161,6 +161,44 @@ class AlarmsTest {
             assertTrue(conflict.get("message").startsWith("fastdfs config conflict\nserver:" + peer + "\nerror:\npeer_id \"1\" is used by "
                     + SELF + " and " + peer), conflict.get("message"));
             assertNull(hook.next(300), "the same conflict is reported once");
+        } finally {
+            p.stop(0);
+        }
+    }
+
+    @Test
+    void aPeerLackingThisNodesLogForOverAnHourAlarmsOncePerDelay() throws Exception {
+        int port = TestServer.freePort();
+        String peer = "http://" + PEER_IP + ":" + port;
+        HttpServer p = peer(port, new AtomicReference<>(status("ok", "2", peer)));
+        long now = System.currentTimeMillis() / 1000;
+        AtomicReference<List<PeerHealth>> replication = new AtomicReference<>(
+                List.of(new PeerHealth(peer, true, 0, 7, now - Alarms.SYNC_DELAY.toSeconds() + 120, now)));
+        try (Alarms alarms = new Alarms(settings(peer), dir, replication::get, null, log, Alarms.INTERVAL)) {
+            alarms.checkOnce();
+            assertNull(hook.next(300), "behind for less than an hour: no alarm");
+
+            replication.set(List.of(new PeerHealth(peer, true, 0, 7, now - 7200, now - 30)));
+            alarms.checkOnce();
+            Map<String, String> late = hook.next(5000);
+            assertNotNull(late, "sync delayed alarm");
+            assertEquals("fastdfs sync delayed", late.get("subject"));
+            assertTrue(late.get("message").startsWith("fastdfs sync delayed\nserver:" + peer + "\nerror:\n" + peer
+                    + " has not read this node's uploads and deletes since "), late.get("message"));
+            assertTrue(late.get("message").contains("(7 events behind; last contact "), late.get("message"));
+            FakeSmtp.Mail mail = smtp.next(5000);
+            assertNotNull(mail);
+            assertTrue(mail.data().contains("Subject: fastdfs sync delayed\n"), mail.data());
+            alarms.checkOnce();
+            assertNull(hook.next(300), "the same delay is reported once");
+
+            replication.set(List.of(new PeerHealth(peer, true, 0, 0, 0, now)));
+            alarms.checkOnce();
+            replication.set(List.of(new PeerHealth(peer, true, 0, 3, now - 4000, now)));
+            alarms.checkOnce();
+            Map<String, String> again = hook.next(5000);
+            assertNotNull(again, "a new delay after catching up alarms again");
+            assertTrue(again.get("message").contains("(3 events behind;"), again.get("message"));
         } finally {
             p.stop(0);
         }

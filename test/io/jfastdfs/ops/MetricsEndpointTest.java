@@ -159,6 +159,7 @@ class MetricsEndpointTest {
             }
             assertEquals(0, value(m, "jfastdfs_peer_backlog_events{peer=\"" + dead + "\"}"));
             assertEquals(0, value(m, "jfastdfs_peer_behind_events{peer=\"" + dead + "\"}"));
+            assertEquals(0, value(m, "jfastdfs_peer_behind_since_timestamp_seconds{peer=\"" + dead + "\"}"));
             assertEquals(0, value(m, "jfastdfs_peer_last_success_timestamp_seconds{peer=\"" + dead + "\"}"));
             assertFalse(m.keySet().stream().anyMatch(k -> k.contains("127.0.0.1:8080")), "this node is not its own peer");
         }

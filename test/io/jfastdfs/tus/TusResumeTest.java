@@ -1,5 +1,6 @@
 package io.jfastdfs.tus;
 
+import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.TestServer;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +31,7 @@ class TusResumeTest {
         try (TestServer server = TestServer.start()) {
             byte[] data = TusRequests.random(1_000_000, 31);
             String url = TusRequests.created(server.url() + "/big/upload/", data.length, "filename", "drop.bin");
-            try (Socket s = TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 0, data.length,
-                    Arrays.copyOfRange(data, 0, 300_000))) {
+            try (Socket s = patchPartly(server, url, data, 300_000)) {
                 s.getOutputStream().flush();
             }
             long offset = settledOffset(url);
@@ -39,6 +40,37 @@ class TusResumeTest {
             assertEquals(204, rest.status());
             assertEquals(Files2.md5(data), Files2.md5(Http.get(url).body()));
         }
+    }
+
+    @Test
+    void aPatchBeingReceivedCountsAsAnUploadInProgress() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            byte[] data = TusRequests.random(200_000, 34);
+            String url = TusRequests.created(server.url() + "/big/upload/", data.length, "filename", "queued.bin");
+            try (Socket s = patchPartly(server, url, data, 50_000)) {
+                s.getOutputStream().flush();
+                awaitQueuedUploads(server, 1);
+            }
+            awaitQueuedUploads(server, 0);
+        }
+    }
+
+    /** A PATCH of all of {@code data} from offset 0 that has sent only its first {@code sent} bytes so far. */
+    private static Socket patchPartly(TestServer server, String url, byte[] data, int sent) throws Exception {
+        return TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 0, data.length,
+                Arrays.copyOfRange(data, 0, sent));
+    }
+
+    private static void awaitQueuedUploads(TestServer server, long expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        Object seen = null;
+        while (System.currentTimeMillis() < deadline) {
+            Map<?, ?> status = (Map<?, ?>) Json.parse(Http.get(server.url() + "/status").text());
+            seen = ((Map<?, ?>) status.get("data")).get("Fs.QueueUpload");
+            if (seen instanceof Number n && n.longValue() == expected) return;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Fs.QueueUpload stayed " + seen + ", expected " + expected);
     }
 
     /** HEAD's offset once the interrupted PATCH has been handled and has released the upload. */
