@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds fileserver.jar (javac --release 21, sqlite-jdbc bundled) and runs the tests.
 #   ./build.sh          fetch dependencies if missing, compile, package fileserver.jar
-#   ./build.sh test     build, compile the tests, run them all; last line: "N passed, N failed"
+#   ./build.sh test     build, fetch the tests' npm clients if missing, compile the tests, run them all;
+#                       last line: "N passed, N failed"
 #                       (TEST_SELECT="--select-class x.y.Z" runs a subset)
 #   ./build.sh run      build, then start the server in the foreground with defaults
 #   ./build.sh java     print the java executable this script would use
@@ -74,8 +75,19 @@ build() {
   echo "built $JAR_OUT with $JDK" >&2
 }
 
+# The tests' real JavaScript clients (tus-js-client, headless Chromium) come from npm into test/js.
+js_deps() {
+  local stamp=test/js/node_modules/.package-lock.json
+  [ -f "$stamp" ] && [ "$stamp" -nt test/js/package.json ] && return 0
+  command -v npm >/dev/null 2>&1 || die "node and npm are needed for the tests' JavaScript clients (test/js); install Node.js 18 or newer."
+  echo "installing the JavaScript test clients (npm install in test/js)" >&2
+  (cd test/js && npm install --no-audit --no-fund --loglevel=error >&2) || die "npm install in test/js failed"
+  touch "$stamp"
+}
+
 run_tests() {
   fetch "$JUNIT" "$JUNIT_JAR"
+  js_deps
   rm -rf $B/test-classes && mkdir -p $B/test-classes
   find test -name '*.java' > $B/test-sources.txt
   "$JAVAC" --release 21 -encoding UTF-8 -cp "$B/classes:$SQLITE_JAR:$JUNIT_JAR" -d $B/test-classes @$B/test-sources.txt

@@ -3,20 +3,18 @@ package io.jfastdfs.tus;
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.NodeScript;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TusJsClientTest {
     private static final int SIZE = 50 * 1024 * 1024;
-    private static final Path JS = Path.of("test/js").toAbsolutePath();
 
     @Test
     void tusJsClientKilledHalfWayResumesFromItsStoredUrlAndTheStoredFileMatches() throws Exception {
-        assertTrue(Files.isDirectory(JS.resolve("node_modules/tus-js-client")),
-                "tus-js-client is not installed: run (cd test/js && npm install)");
+        NodeScript.requirePackage("tus-js-client");
         Path work = Files.createTempDirectory("tus-js");
         try (TestServer server = TestServer.start()) {
             Path file = work.resolve("big50.bin");
@@ -79,18 +75,10 @@ class TusJsClientTest {
 
     /** Runs the client script; returns its output. Exit 3 = stopped on purpose, 0 = done. */
     private static String run(String endpoint, Path file, Path storage, long exitAfter) throws Exception {
-        Process p = new ProcessBuilder("node", JS.resolve("tus-resume.mjs").toString(), endpoint, file.toString(),
-                storage.toString(), Long.toString(exitAfter)).directory(JS.toFile()).redirectErrorStream(true).start();
-        String out;
-        try (InputStream in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("tus-js-client did not finish: " + out);
-        }
-        assertEquals(exitAfter > 0 ? 3 : 0, p.exitValue(), out);
-        return out;
+        NodeScript.Result r = NodeScript.run(Duration.ofSeconds(120), "tus-resume.mjs", endpoint, file.toString(),
+                storage.toString(), Long.toString(exitAfter));
+        assertEquals(exitAfter > 0 ? 3 : 0, r.exit(), r.output());
+        return r.output();
     }
 
     private static String match(String text, String regex) {

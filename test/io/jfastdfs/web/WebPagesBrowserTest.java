@@ -1,0 +1,134 @@
+package io.jfastdfs.web;
+
+import io.jfastdfs.json.Json;
+import io.jfastdfs.testkit.Files2;
+import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.NodeScript;
+import io.jfastdfs.testkit.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The upload page and the report in a real browser: headless Chromium (test/js/pages.mjs) submits the
+ * standard form, uploads through the page's tus client (8 MiB chunks; paused, resumed, and continued
+ * after a reload on a throttled link), and uses the report's chart and a maintenance button. Every
+ * upload is then checked against the server by its bytes.
+ */
+class WebPagesBrowserTest {
+    @Test
+    void uploadPageAndReportWorkInHeadlessChromium() throws Exception {
+        NodeScript.requirePackage("@sparticuz/chromium");
+        NodeScript.requirePackage("puppeteer-core");
+        Path work = Files.createTempDirectory("jfastdfs-pages");
+        try (TestServer server = TestServer.start()) {
+            byte[] small = "hello 世界 from a browser\n".getBytes(StandardCharsets.UTF_8);
+            byte[] tus = random(10 << 20, 1);
+            byte[] resumed = random(20 << 20, 2);
+            Path smallFile = Files.write(work.resolve("small.txt"), small);
+            Path tusFile = Files.write(work.resolve("tus10.bin"), tus);
+            Path resumeFile = Files.write(work.resolve("resume20.bin"), resumed);
+
+            NodeScript.Result r = NodeScript.run(Duration.ofMinutes(3), "pages.mjs", server.url(),
+                    smallFile.toString(), tusFile.toString(), resumeFile.toString());
+            assertEquals(0, r.exit(), r.output());
+            String json = r.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+            Map<?, ?> out = (Map<?, ?>) Json.parse(json);
+
+            checkForm(server, (Map<?, ?>) out.get("form"), small);
+            checkTus((Map<?, ?>) out.get("tus"), tus);
+            checkPauseReloadResume((Map<?, ?>) out.get("resume"), resumed);
+            checkReport((Map<?, ?>) out.get("report"), small.length + tus.length + resumed.length);
+        } finally {
+            Files2.deleteTree(work);
+        }
+    }
+
+    private static void checkForm(TestServer server, Map<?, ?> form, byte[] content) throws Exception {
+        assertEquals(List.of(), form.get("errors"));
+        assertEquals(Map.of("scene", "default", "filename", "", "output", "json2", "path", "", "code", "",
+                "auth_token", ""), form.get("defaults"), "the form's fields and their defaults (API.md §2.17)");
+        assertEquals("Uploaded (HTTP 200)", form.get("line"));
+        Map<?, ?> reply = (Map<?, ?>) Json.parse((String) form.get("reply"));
+        assertEquals("ok", reply.get("status"));
+        Map<?, ?> data = (Map<?, ?>) reply.get("data");
+        assertEquals("browser", data.get("scene"));
+        assertEquals(Files2.md5(content), data.get("md5"));
+        assertTrue(((String) data.get("path")).endsWith("/报告 1.txt"), "stored under the typed UTF-8 name: " + data.get("path"));
+        assertEquals(Files2.md5(content), Files2.md5(Http.get((String) form.get("url")).body()), "the link on the page");
+        Map<?, ?> info = (Map<?, ?>) ((Map<?, ?>) Json.parse(Http.get(server.url() + "/get_file_info?md5="
+                + data.get("md5")).text())).get("data");
+        assertEquals("small.txt", info.get("name"));
+        assertEquals("报告 1.txt", info.get("rename"));
+    }
+
+    private static void checkTus(Map<?, ?> tus, byte[] content) throws Exception {
+        assertEquals(List.of(), tus.get("errors"));
+        assertTrue(((String) tus.get("status")).startsWith("Done, md5 " + Files2.md5(content)), (String) tus.get("status"));
+        assertEquals(Files2.md5(content), Files2.md5(Http.get((String) tus.get("url")).body()));
+        assertEquals(List.of("POST", "PATCH 0", "PATCH 8388608"), steps(tus), "creation, then two 8 MiB chunks");
+    }
+
+    private static void checkPauseReloadResume(Map<?, ?> resume, byte[] content) throws Exception {
+        assertEquals(List.of(), resume.get("errors"));
+        assertEquals("Resume", resume.get("buttonWhilePaused"));
+        assertTrue(((Number) resume.get("pausedAt")).longValue() < 100, "paused before the end");
+        List<?> stored = (List<?>) resume.get("stored");
+        assertEquals(1, stored.size(), "the upload URL is kept in localStorage: " + stored);
+        List<?> requests = (List<?>) resume.get("requests");
+        for (Object o : requests.subList(1, requests.size())) {
+            assertEquals(stored.get(0), ((Map<?, ?>) o).get("url"), "one upload from start to end: " + requests);
+        }
+        List<String> steps = steps(resume);
+        assertEquals("POST", steps.get(0));
+        assertEquals("PATCH 0", steps.get(1));
+        int afterReload = steps.lastIndexOf("HEAD");
+        assertTrue(afterReload > 2 && steps.indexOf("HEAD") < afterReload,
+                "a HEAD after the pause and another after the reload: " + steps);
+        long resumedFrom = Long.parseLong(steps.get(afterReload + 1).substring("PATCH ".length()));
+        assertTrue(resumedFrom > 0, "continued from what the server kept, not from 0: " + steps);
+        assertTrue(((String) resume.get("status")).startsWith("Done, md5 " + Files2.md5(content)), (String) resume.get("status"));
+        assertEquals(Files2.md5(content), Files2.md5(Http.get((String) resume.get("url")).body()));
+    }
+
+    private static void checkReport(Map<?, ?> report, long totalBytes) {
+        assertEquals(List.of(), report.get("errors"));
+        assertEquals("Total files: 3Total size: " + String.format(java.util.Locale.ROOT, "%.1f", totalBytes / 1048576.0) + " MB", report.get("totals"));
+        assertEquals(1L, ((Number) report.get("countBars")).longValue());
+        assertEquals(1L, ((Number) report.get("sizeBars")).longValue());
+        List<?> rows = (List<?>) report.get("rows");
+        assertEquals(1, rows.size());
+        assertEquals(List.of(LocalDate.now().toString(), "3"), ((List<?>) rows.get(0)).subList(0, 2));
+        Map<?, ?> action = (Map<?, ?>) report.get("action");
+        assertEquals("ok", action.get("cls"), String.valueOf(action.get("text")));
+        assertTrue(((String) action.get("text")).startsWith("remove_empty_dir → ok"), (String) action.get("text"));
+        assertEquals("Remove empty directories: 1 request(s), 0 failed", report.get("actionStatus"));
+    }
+
+    /** The tus requests of a page as "POST", "HEAD", "PATCH <offset>". */
+    private static List<String> steps(Map<?, ?> scenario) {
+        List<String> out = new ArrayList<>();
+        for (Object o : (List<?>) scenario.get("requests")) {
+            Map<?, ?> req = (Map<?, ?>) o;
+            out.add(req.get("method") + (req.get("method").equals("PATCH") ? " " + req.get("offset") : ""));
+        }
+        return out;
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+}
