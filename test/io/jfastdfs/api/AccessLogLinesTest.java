@@ -23,7 +23,7 @@ class AccessLogLinesTest {
     /** The lines mentioning {@code marker}, waiting for the log's periodic flush. */
     private static List<String> linesWith(String marker, int expected) throws Exception {
         Path log = server.dir().resolve("log/access.log");
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + 30_000;
         List<String> found = List.of();
         while (System.currentTimeMillis() < deadline) {
             found = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains(marker)).toList();

@@ -56,7 +56,7 @@ class AuthUrlTest {
         server.createContext("/slow", ex -> {
             calls.incrementAndGet();
             try {
-                Thread.sleep(3_000);
+                Thread.sleep(8_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -147,7 +147,7 @@ class AuthUrlTest {
         AuthUrl.Decision d = slow.check(request("abc"));
         assertFalse(d.allowed());
         assertEquals("", d.body());
-        assertTrue(System.nanoTime() - start < 2_000_000_000L, "took too long");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "waited for the slow server, not the 200 ms timeout");
     }
 
     @Test

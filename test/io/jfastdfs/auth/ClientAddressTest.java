@@ -81,7 +81,7 @@ class ClientAddressTest {
     void hostNamesAreNeverResolved() {
         long start = System.nanoTime();
         assertEquals(PROXY, viaProxy("X-Forwarded-For", "localhost", "X-Real-IP", "dns-probe.invalid").ip());
-        assertTrue(System.nanoTime() - start < 1_000_000_000L);
+        assertTrue(System.nanoTime() - start < 3_000_000_000L, "no DNS lookup");
     }
 
     @Test
