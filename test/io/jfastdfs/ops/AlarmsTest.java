@@ -91,14 +91,14 @@ class AlarmsTest {
         String peer = "http://" + PEER_IP + ":" + port;
         try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Duration.ofMillis(100))) {
             alarms.start();
-            Map<String, String> down = hook.next(5000);
+            Map<String, String> down = hook.next(20_000);
             assertNotNull(down, "alarm_url got the down alarm");
             assertEquals("fastdfs server error", down.get("subject"));
             assertEquals("application/x-www-form-urlencoded", down.get("content-type"));
             String prefix = "fastdfs server error\nserver:" + peer + "\nerror:\nGet \"" + peer + "/group1/status\": ";
             assertTrue(down.get("message").startsWith(prefix) && down.get("message").contains("ConnectException"),
                     down.get("message"));
-            FakeSmtp.Mail mail = smtp.next(5000);
+            FakeSmtp.Mail mail = smtp.next(20_000);
             assertNotNull(mail, "the receivers got mail");
             assertEquals(List.of("<ops@example.org>", "<oncall@example.org>"), mail.to());
             assertTrue(mail.data().contains("Subject: fastdfs server error\n"), mail.data());
@@ -110,11 +110,11 @@ class AlarmsTest {
             AtomicReference<String> answer = new AtomicReference<>(status("ok", "2", peer));
             HttpServer p = peer(port, answer);
             try {
-                Map<String, String> up = hook.next(5000);
+                Map<String, String> up = hook.next(20_000);
                 assertNotNull(up, "recovery alarm");
                 assertEquals("fastdfs server recovered", up.get("subject"));
                 assertEquals("fastdfs server recovered\nserver:" + peer, up.get("message"));
-                FakeSmtp.Mail upMail = smtp.next(5000);
+                FakeSmtp.Mail upMail = smtp.next(20_000);
                 assertNotNull(upMail);
                 assertTrue(upMail.data().contains("Subject: fastdfs server recovered\n"), upMail.data());
                 assertNull(hook.next(500), "no repeat while the peer stays up");
@@ -138,7 +138,7 @@ class AlarmsTest {
             alarms.checkOnce();
             assertNull(hook.next(300), "never two failed checks in a row");
             alarms.checkOnce();
-            Map<String, String> down = hook.next(5000);
+            Map<String, String> down = hook.next(20_000);
             assertNotNull(down);
             assertEquals("fastdfs server error\nserver:" + peer + "\nerror:\n" + peer + "/group1/status answered status \"fail\"",
                     down.get("message"));
@@ -155,7 +155,7 @@ class AlarmsTest {
         try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Alarms.INTERVAL)) {
             alarms.checkOnce();
             alarms.checkOnce();
-            Map<String, String> conflict = hook.next(5000);
+            Map<String, String> conflict = hook.next(20_000);
             assertNotNull(conflict);
             assertEquals("fastdfs config conflict", conflict.get("subject"));
             assertTrue(conflict.get("message").startsWith("fastdfs config conflict\nserver:" + peer + "\nerror:\npeer_id \"1\" is used by "
@@ -180,13 +180,13 @@ class AlarmsTest {
 
             replication.set(List.of(new PeerHealth(peer, true, 0, 7, now - 7200, now - 30)));
             alarms.checkOnce();
-            Map<String, String> late = hook.next(5000);
+            Map<String, String> late = hook.next(20_000);
             assertNotNull(late, "sync delayed alarm");
             assertEquals("fastdfs sync delayed", late.get("subject"));
             assertTrue(late.get("message").startsWith("fastdfs sync delayed\nserver:" + peer + "\nerror:\n" + peer
                     + " has not read this node's uploads and deletes since "), late.get("message"));
             assertTrue(late.get("message").contains("(7 events behind; last contact "), late.get("message"));
-            FakeSmtp.Mail mail = smtp.next(5000);
+            FakeSmtp.Mail mail = smtp.next(20_000);
             assertNotNull(mail);
             assertTrue(mail.data().contains("Subject: fastdfs sync delayed\n"), mail.data());
             alarms.checkOnce();
@@ -196,7 +196,7 @@ class AlarmsTest {
             alarms.checkOnce();
             replication.set(List.of(new PeerHealth(peer, true, 0, 3, now - 4000, now)));
             alarms.checkOnce();
-            Map<String, String> again = hook.next(5000);
+            Map<String, String> again = hook.next(20_000);
             assertNotNull(again, "a new delay after catching up alarms again");
             assertTrue(again.get("message").contains("(3 events behind;"), again.get("message"));
         } finally {
@@ -207,7 +207,7 @@ class AlarmsTest {
     @Test
     void aNodeBelowMinFreeDiskAlarmsAtStart() throws Exception {
         try (TestServer node = TestServer.start(Map.of("alarm_url", hook.url(), "min_free_disk_mb", 1_000_000_000L))) {
-            Map<String, String> low = hook.next(5000);
+            Map<String, String> low = hook.next(20_000);
             assertNotNull(low, "disk low alarm from the node's first check");
             assertEquals("fastdfs disk low", low.get("subject"));
             assertTrue(low.get("message").startsWith("fastdfs disk low\nserver:" + SELF + "\nerror:\nfree space on "),

@@ -36,7 +36,7 @@ class MailerTest {
         try (FakeSmtp smtp = new FakeSmtp("LOGIN", null, null)) {
             new Mailer(SSLContext.getDefault()).send(mail(smtp), List.of("a@example.org; b@example.org", "not an address"),
                     "fastdfs server error", "fastdfs server error\nserver:http://p\nerror:\n.starts with a dot");
-            FakeSmtp.Mail m = smtp.next(5000);
+            FakeSmtp.Mail m = smtp.next(20_000);
             assertNotNull(m);
             assertTrue(m.commands().containsAll(List.of("AUTH LOGIN", b64("alarm@example.org"), b64("s3cret"))), m.commands().toString());
             assertEquals("<alarm@example.org>", m.from());
@@ -56,7 +56,7 @@ class MailerTest {
         TestCerts.Cert cert = TestCerts.rsa();
         try (FakeSmtp smtp = new FakeSmtp("PLAIN", cert.serverContext(), null)) {
             new Mailer(cert.trusting()).send(mail(smtp), List.of("ops@example.org"), "fastdfs disk low", "disk");
-            FakeSmtp.Mail m = smtp.next(5000);
+            FakeSmtp.Mail m = smtp.next(20_000);
             assertNotNull(m);
             assertTrue(m.tls());
             List<String> c = m.commands();
@@ -72,7 +72,7 @@ class MailerTest {
              SmtpClient client = new SmtpClient("127.0.0.1", Integer.parseInt(smtp.hostPort().split(":")[1]),
                      cert.trusting(), true)) {
             client.send("alarm@example.org", "s3cret", "alarm@example.org", List.of("ops@example.org"), "Subject: t\r\n\r\nbody");
-            FakeSmtp.Mail m = smtp.next(5000);
+            FakeSmtp.Mail m = smtp.next(20_000);
             assertNotNull(m);
             assertTrue(m.tls());
             assertFalse(m.commands().contains("STARTTLS"), m.commands().toString());
@@ -83,7 +83,7 @@ class MailerTest {
     void nonAsciiSubjectAndBodyAreEncoded() throws Exception {
         try (FakeSmtp smtp = new FakeSmtp("PLAIN", null, null)) {
             new Mailer(SSLContext.getDefault()).send(mail(smtp), List.of("ops@example.org"), "磁盘 low", "错误\nzwei");
-            FakeSmtp.Mail m = smtp.next(5000);
+            FakeSmtp.Mail m = smtp.next(20_000);
             assertNotNull(m);
             assertEquals("=?UTF-8?B?" + b64("磁盘 low") + "?=", header(m.data(), "Subject"));
             assertEquals("base64", header(m.data(), "Content-Transfer-Encoding"));
