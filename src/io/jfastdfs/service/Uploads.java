@@ -180,6 +180,12 @@ public final class Uploads {
         else store.delete(r.relativeFile());
     }
 
+    /** Answers the upload known as {@code alias} (a tus id) with an already stored file: a dedup hit. */
+    public void answerWith(String alias, FileRecord existing) {
+        index.addAlias(alias, existing.md5());
+        events.duplicate(existing);
+    }
+
     private void aliasAll(UploadPlan plan, FileRecord rec) {
         for (String a : plan.aliases()) index.addAlias(a, rec.md5());
     }

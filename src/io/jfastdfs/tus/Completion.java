@@ -2,7 +2,6 @@ package io.jfastdfs.tus;
 
 import io.jfastdfs.config.Settings;
 import io.jfastdfs.http.ApiError;
-import io.jfastdfs.index.FileIndex;
 import io.jfastdfs.index.FileRecord;
 import io.jfastdfs.service.UploadOutcome;
 import io.jfastdfs.service.UploadPlan;
@@ -26,14 +25,12 @@ final class Completion {
     private final Settings settings;
     private final FileStore store;
     private final Uploads uploads;
-    private final FileIndex index;
     private final CallbackNotifier callbacks;
 
-    Completion(Settings settings, FileStore store, Uploads uploads, FileIndex index, CallbackNotifier callbacks) {
+    Completion(Settings settings, FileStore store, Uploads uploads, CallbackNotifier callbacks) {
         this.settings = settings;
         this.store = store;
         this.uploads = uploads;
-        this.index = index;
         this.callbacks = callbacks;
     }
 
@@ -63,7 +60,7 @@ final class Completion {
 
     /** Points the upload id at an already stored record (dedup at creation). */
     FileRecord adopt(String id, UploadMetadata md, FileRecord existing) {
-        index.addAlias(id, existing.md5());
+        uploads.answerWith(id, existing);
         callbacks.send(md.get("callback_url"), existing, id);
         return existing;
     }

@@ -37,7 +37,7 @@ public final class Tus implements AutoCloseable {
                             UploadGuard guard, DownloadGuard downloads, AppLog log) {
         TusStore rows = new TusStore(db);
         UploadLocks locks = new UploadLocks();
-        Completion completion = new Completion(settings, store, uploads, index,
+        Completion completion = new Completion(settings, store, uploads,
                 new CallbackNotifier(CALLBACK_PAUSE, log::warn));
         TusService service = new TusService(settings, store, rows, completion, uploads, locks, System::currentTimeMillis);
         TusReaper reaper = new TusReaper(rows, store, index, locks, EXPIRY, System::currentTimeMillis, log::warn);

@@ -1,5 +1,6 @@
 package io.jfastdfs.ops;
 
+import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
 import io.jfastdfs.testkit.RawHttp;
 import io.jfastdfs.testkit.SharedServer;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +111,22 @@ class MetricsEndpointTest {
         assertTrue(value(after, "jfastdfs_jvm_threads") > 0);
         assertTrue(value(after, "jfastdfs_jvm_gc_collections_total") >= 0);
         assertEquals(0, value(after, "jfastdfs_uploads_in_progress"));
+    }
+
+    @Test
+    void aTusUploadAnsweredByAStoredFileCountsAsADedupHit() throws Exception {
+        byte[] content = "stored before the tus client asks".getBytes(StandardCharsets.UTF_8);
+        assertTrue(Http.upload(server.url() + "/upload", "tus-dedup.txt", content).text().startsWith("http://"));
+        double before = value(scrape(server.url() + "/metrics"), "jfastdfs_upload_dedup_hits_total");
+        Base64.Encoder b64 = Base64.getEncoder();
+        Http.Resp created = Http.method("POST", server.url() + "/big/upload/", "Tus-Resumable", "1.0.0",
+                "Upload-Length", Integer.toString(content.length), "Upload-Metadata",
+                "filename " + b64.encodeToString("again.txt".getBytes(StandardCharsets.UTF_8))
+                        + ",md5 " + b64.encodeToString(Files2.md5(content).getBytes(
+                        StandardCharsets.UTF_8)));
+        assertEquals(201, created.status(), created.text());
+        assertEquals(Integer.toString(content.length), created.header("Upload-Offset"), "finished at creation");
+        assertEquals(1, value(scrape(server.url() + "/metrics"), "jfastdfs_upload_dedup_hits_total") - before);
     }
 
     @Test
