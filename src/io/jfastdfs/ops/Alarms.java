@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +73,7 @@ public final class Alarms implements AutoCloseable {
         this.interval = interval;
         this.log = log;
         this.tls = tls;
-        this.notifier = new AlarmNotifier(settings, this::http, new Mailer(tls != null ? tls : defaultTls()), log);
+        this.notifier = new AlarmNotifier(settings, this::http, new Mailer(tls), log);
     }
 
     private synchronized HttpClient http() {
@@ -218,14 +217,6 @@ public final class Alarms implements AutoCloseable {
 
     private static String text(Object o) {
         return o == null ? "" : o.toString();
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no default TLS context", e);
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jfastdfs.ops;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ public final class Mailer {
 
     private final SSLContext tls;
 
-    /** {@code tls} checks the mail server's certificate for STARTTLS and port 465. */
+    /**
+     * {@code tls} checks the mail server's certificate for STARTTLS and port 465; null means the JDK's
+     * default trust, loaded at the first mail (loading the CA store costs several MB of heap).
+     */
     public Mailer(SSLContext tls) {
         this.tls = tls;
     }
@@ -43,7 +47,7 @@ public final class Mailer {
             throw new IOException("cfg.json mail.host \"" + hostPort + "\" must be host:port");
         }
         if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-        try (SmtpClient smtp = new SmtpClient(host, port, tls, port == 465)) {
+        try (SmtpClient smtp = new SmtpClient(host, port, tls != null ? tls : defaultTls(), port == 465)) {
             smtp.send(user, field(mail, "password"), user, to, compose(user, to, subject, body));
         }
     }
@@ -90,5 +94,13 @@ public final class Mailer {
     private static String field(Map<?, ?> mail, String key) {
         Object v = mail == null ? null : mail.get(key);
         return v == null ? "" : v.toString().strip();
+    }
+
+    private static SSLContext defaultTls() throws IOException {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("the JDK has no default TLS context", e);
+        }
     }
 }
