@@ -24,7 +24,7 @@ public final class Mailer {
 
     /**
      * {@code tls} checks the mail server's certificate for STARTTLS and port 465; null means the JDK's
-     * default trust, loaded at the first mail (loading the CA store costs several MB of heap).
+     * default trust, looked up at the first mail rather than by every node at start.
      */
     public Mailer(SSLContext tls) {
         this.tls = tls;
