@@ -100,4 +100,21 @@ class CurlClientTest {
         assertTrue(headers.toLowerCase(Locale.ROOT).contains("content-range: bytes 9-" + (content.length - 1) + "/"
                 + content.length), headers);
     }
+
+    /** {@code curl -C -} (as {@code wget -c}): an interrupted download continues from the bytes already on disk. */
+    @Test
+    void curlContinuesAnInterruptedDownload() throws Exception {
+        byte[] big = new byte[3 << 20];
+        new Random(11).nextBytes(big);
+        Path f = server.dir().resolve("resume-me.bin");
+        Files.write(f, big);
+        String url = new String(curl("-F", "file=@" + f, server.url() + "/upload"), StandardCharsets.UTF_8);
+        Path partial = server.dir().resolve("partial.bin");
+        Files.write(partial, Arrays.copyOfRange(big, 0, 1_234_567));
+        String headers = new String(curl("-C", "-", "-o", partial.toString(), "-D", "-", url), StandardCharsets.UTF_8);
+        assertTrue(headers.startsWith("HTTP/1.1 206"), headers);
+        assertTrue(headers.toLowerCase(Locale.ROOT).contains("content-range: bytes 1234567-" + (big.length - 1) + "/"
+                + big.length), headers);
+        assertEquals(Files2.md5(big), Files2.md5(Files.readAllBytes(partial)));
+    }
 }
