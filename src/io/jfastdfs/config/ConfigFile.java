@@ -51,7 +51,13 @@ public final class ConfigFile {
 
     /** Reads cfg.json, writing a fresh one with every key first when it does not exist. */
     public Config loadOrCreate() throws ConfigException, IOException {
-        if (!Files.exists(file)) write(generated());
+        if (!Files.exists(file)) {
+            String addr = env("JFASTDFS_ADDR", "");
+            if (!addr.isEmpty() && !addr.matches("\\S*:\\d{1,5}")) {
+                throw new ConfigException("JFASTDFS_ADDR \"" + addr + "\" is not [ip]:port, e.g. 127.0.0.2:8080");
+            }
+            write(generated());
+        }
         return load();
     }
 
@@ -103,7 +109,8 @@ public final class ConfigFile {
     Map<String, Object> generated() {
         Map<String, Object> m = new LinkedHashMap<>();
         ConfigSchema.KEYS.forEach((k, spec) -> m.put(k, spec.generated()));
-        String addr = (String) m.get("addr");
+        String addr = env("JFASTDFS_ADDR", (String) m.get("addr"));
+        m.put("addr", addr);
         String host = "http://" + ownIp() + ":" + addr.substring(addr.lastIndexOf(':') + 1);
         m.put("peer_id", envPeerId());
         m.put("host", host);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,5 +56,19 @@ class ConfigValuesTest {
             String key = bad.substring(1, bad.indexOf('"', 1));
             assertTrue(e.getMessage().contains(key), e.getMessage());
         }
+    }
+
+    @Test
+    void jfastdfsAddrSetsAddrAndTheHostsPortAtFirstStart() throws Exception {
+        Config cfg = new ConfigFile(dir, Map.of("JFASTDFS_IP", "10.0.0.9", "JFASTDFS_ADDR", "10.0.0.9:9001"), c -> { }).loadOrCreate();
+        assertEquals(9001, cfg.port());
+        assertEquals("http://10.0.0.9:9001", cfg.host());
+        assertTrue(Files.readString(dir.resolve("conf/cfg.json")).contains("\"addr\": \"10.0.0.9:9001\""));
+
+        Files2.deleteTree(dir.resolve("conf"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigFile(dir, Map.of("JFASTDFS_ADDR", "10.0.0.9:http"), c -> { }).loadOrCreate());
+        assertEquals("JFASTDFS_ADDR \"10.0.0.9:http\" is not [ip]:port, e.g. 127.0.0.2:8080", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("conf/cfg.json")), "nothing written");
     }
 }
