@@ -29,27 +29,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebPagesBrowserTest {
     @Test
     void uploadPageAndReportWorkInHeadlessChromium() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Map<?, ?> out = runPages(server.url(), "form,tus,resume,report");
+            checkForm(server, (Map<?, ?>) out.get("form"), SMALL);
+            checkTus((Map<?, ?>) out.get("tus"), TUS);
+            checkPauseReloadResume((Map<?, ?>) out.get("resume"), RESUMED);
+            checkReport((Map<?, ?>) out.get("report"), SMALL.length + TUS.length + RESUMED.length);
+        }
+    }
+
+    /** With support_group_manage off the pages live at the root and post to /upload and /big/upload/. */
+    @Test
+    void theUploadPageWorksWithoutAGroupPrefix() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("support_group_manage", false))) {
+            Map<?, ?> out = runPages(server.base(), "form,tus");
+            checkForm(server, (Map<?, ?>) out.get("form"), SMALL);
+            checkTus((Map<?, ?>) out.get("tus"), TUS);
+            assertTrue(((String) ((Map<?, ?>) out.get("tus")).get("url")).startsWith(server.base() + "/default/"),
+                    String.valueOf(out.get("tus")));
+        }
+    }
+
+    private static final byte[] SMALL = "hello 世界 from a browser\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TUS = random(10 << 20, 1);
+    private static final byte[] RESUMED = random(20 << 20, 2);
+
+    /** Runs test/js/pages.mjs against {@code pagesUrl} (the group URL, or the root without groups). */
+    private static Map<?, ?> runPages(String pagesUrl, String scenarios) throws Exception {
         NodeScript.requirePackage("@sparticuz/chromium");
         NodeScript.requirePackage("puppeteer-core");
         Path work = Files.createTempDirectory("jfastdfs-pages");
-        try (TestServer server = TestServer.start()) {
-            byte[] small = "hello 世界 from a browser\n".getBytes(StandardCharsets.UTF_8);
-            byte[] tus = random(10 << 20, 1);
-            byte[] resumed = random(20 << 20, 2);
-            Path smallFile = Files.write(work.resolve("small.txt"), small);
-            Path tusFile = Files.write(work.resolve("tus10.bin"), tus);
-            Path resumeFile = Files.write(work.resolve("resume20.bin"), resumed);
-
-            NodeScript.Result r = NodeScript.run(Duration.ofMinutes(3), "pages.mjs", server.url(),
-                    smallFile.toString(), tusFile.toString(), resumeFile.toString());
+        try {
+            Path smallFile = Files.write(work.resolve("small.txt"), SMALL);
+            Path tusFile = Files.write(work.resolve("tus10.bin"), TUS);
+            Path resumeFile = Files.write(work.resolve("resume20.bin"), RESUMED);
+            NodeScript.Result r = NodeScript.run(Duration.ofMinutes(3), "pages.mjs", pagesUrl,
+                    smallFile.toString(), tusFile.toString(), resumeFile.toString(), scenarios);
             assertEquals(0, r.exit(), r.output());
             String json = r.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
-            Map<?, ?> out = (Map<?, ?>) Json.parse(json);
-
-            checkForm(server, (Map<?, ?>) out.get("form"), small);
-            checkTus((Map<?, ?>) out.get("tus"), tus);
-            checkPauseReloadResume((Map<?, ?>) out.get("resume"), resumed);
-            checkReport((Map<?, ?>) out.get("report"), small.length + tus.length + resumed.length);
+            return (Map<?, ?>) Json.parse(json);
         } finally {
             Files2.deleteTree(work);
         }
@@ -67,7 +85,7 @@ class WebPagesBrowserTest {
         assertEquals(Files2.md5(content), data.get("md5"));
         assertTrue(((String) data.get("path")).endsWith("/报告 1.txt"), "stored under the typed UTF-8 name: " + data.get("path"));
         assertEquals(Files2.md5(content), Files2.md5(Http.get((String) form.get("url")).body()), "the link on the page");
-        Map<?, ?> info = (Map<?, ?>) ((Map<?, ?>) Json.parse(Http.get(server.url() + "/get_file_info?md5="
+        Map<?, ?> info = (Map<?, ?>) ((Map<?, ?>) Json.parse(Http.get(server.base() + "/get_file_info?md5="
                 + data.get("md5")).text())).get("data");
         assertEquals("small.txt", info.get("name"));
         assertEquals("报告 1.txt", info.get("rename"));
