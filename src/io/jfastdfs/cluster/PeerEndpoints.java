@@ -21,15 +21,9 @@ import io.jfastdfs.store.SafePath;
 import io.jfastdfs.store.UnsafePathException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +48,7 @@ final class PeerEndpoints implements Handler {
     private final EventLog log;
     private final Inventory inventory;
     private final Contacts contacts;
+    private final ContentDigests contentDigests = new ContentDigests();
 
     /** What the cluster learns from authenticated calls. */
     interface Contacts {
@@ -189,24 +184,11 @@ final class PeerEndpoints implements Handler {
         }
     }
 
-    /** "md5:<hex>" or "sha1:<hex>": the record's digest, or, for path identities, computed now. */
-    private static String digestOf(Config cfg, FileRecord rec, Bytes b) throws IOException {
+    /** "md5:<hex>" or "sha1:<hex>": the record's digest, or, for path identities, the content's. */
+    private String digestOf(Config cfg, FileRecord rec, Bytes b) throws IOException {
         if (!Transfers.pathIdentity(rec)) return Transfers.statedDigest(rec);
         String algorithm = cfg.fileSumArithmetic();
-        try (FileChannel ch = FileChannel.open(b.file(), StandardOpenOption.READ)) {
-            MessageDigest md = MessageDigest.getInstance(algorithm.equals("sha1") ? "SHA-1" : "MD5");
-            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-            for (long done = 0; done < b.length(); ) {
-                buf.clear().limit((int) Math.min(buf.capacity(), b.length() - done));
-                int n = ch.read(buf, b.start() + done);
-                if (n < 0) throw new IOException("file shrank while being digested");
-                md.update(buf.array(), 0, n);
-                done += n;
-            }
-            return algorithm + ":" + HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return algorithm + ":" + contentDigests.of(algorithm, b.file(), b.start(), b.length());
     }
 
     private static long longParam(Request req, String name, long dflt) {
