@@ -57,7 +57,17 @@ fetch() { # artifact jar
   [ -f "$2" ] && return 0
   command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed once to fetch $1 into lib/; install it (apt-get install maven) or put $2 there by hand."
   echo "fetching $1" >&2
-  mvn -q dependency:copy -Dartifact="$1" -DoutputDirectory=lib >&2 || die "could not fetch $1 with Maven"
+  retry mvn -q dependency:copy -Dartifact="$1" -DoutputDirectory=lib >&2 || die "could not fetch $1 with Maven"
+}
+
+# Runs "$@" up to three times, 5 s apart: a registry that hiccups once must not fail a fresh build.
+retry() {
+  local n
+  for n in 1 2 3; do
+    "$@" && return 0
+    [ "$n" -lt 3 ] && { echo "build.sh: attempt $n of 3 failed: $*" >&2; sleep 5; }
+  done
+  return 1
 }
 
 build() {
@@ -81,7 +91,7 @@ js_deps() {
   [ -f "$stamp" ] && [ "$stamp" -nt test/js/package.json ] && return 0
   command -v npm >/dev/null 2>&1 || die "node and npm are needed for the tests' JavaScript clients (test/js); install Node.js 18 or newer."
   echo "installing the JavaScript test clients (npm install in test/js)" >&2
-  (cd test/js && npm install --no-audit --no-fund --loglevel=error >&2) || die "npm install in test/js failed"
+  (cd test/js && retry npm install --no-audit --no-fund --loglevel=error >&2) || die "npm install in test/js failed"
   touch "$stamp"
 }
 
