@@ -10,12 +10,20 @@ const [group, smallFile, tusFile, resumeFile, only = 'form,tus,resume,report'] =
 const scenarios = only.split(',');
 const WAIT = { timeout: 60_000 };
 
-/** A new page that records uncaught errors, console errors and the tus requests it makes. */
+/**
+ * A new page that records uncaught errors, console errors, the HTTP error statuses the browser logged
+ * (those are answers, not script errors) and the tus requests it makes.
+ */
 async function open(browser, path) {
   const page = await browser.newPage();
-  const seen = { errors: [], tus: [] };
+  const seen = { errors: [], statuses: [], tus: [] };
   page.on('pageerror', e => seen.errors.push('pageerror: ' + e.message));
-  page.on('console', m => { if (m.type() === 'error') seen.errors.push('console: ' + m.text()); });
+  page.on('console', m => {
+    if (m.type() !== 'error') return;
+    const status = /^Failed to load resource: the server responded with a status of (\d+)/.exec(m.text());
+    if (status) seen.statuses.push(Number(status[1]));
+    else seen.errors.push('console: ' + m.text());
+  });
   page.on('request', r => {
     if (r.url().includes('/big/upload/')) {
       seen.tus.push({ method: r.method(), url: r.url(), offset: r.headers()['upload-offset'] ?? null });
@@ -40,7 +48,7 @@ async function formUpload(browser) {
   await page.click('#std-submit');
   await page.waitForSelector('#std-reply p.ok, #std-reply p.bad', WAIT);
   const out = { defaults, line: await text(page, '#std-reply p'), url: await href(page, '#std-reply a'),
-    reply: await text(page, '#std-reply pre'), errors: seen.errors };
+    reply: await text(page, '#std-reply pre'), errors: seen.errors, statuses: seen.statuses };
   await page.close();
   return out;
 }
@@ -51,7 +59,7 @@ async function tusUpload(browser) {
   await (await page.$('#tus-files')).uploadFile(tusFile);
   await page.waitForSelector('#tus-list li .ok, #tus-list li .bad', WAIT);
   const out = { status: await text(page, '#tus-list li .upload-status'), url: await href(page, '#tus-list li .result a'),
-    requests: seen.tus, errors: seen.errors };
+    requests: seen.tus, errors: seen.errors, statuses: seen.statuses };
   await page.close();
   return out;
 }
@@ -83,7 +91,7 @@ async function pauseReloadResume(browser) {
   await (await page.$('#tus-files')).uploadFile(resumeFile);
   await page.waitForSelector('#tus-list li .ok, #tus-list li .bad', WAIT);
   const out = { pausedAt, buttonWhilePaused, stored, status: await text(page, '#tus-list li .upload-status'),
-    url: await href(page, '#tus-list li .result a'), requests: seen.tus, errors: seen.errors };
+    url: await href(page, '#tus-list li .result a'), requests: seen.tus, errors: seen.errors, statuses: seen.statuses };
   await page.close();
   return out;
 }
@@ -101,6 +109,7 @@ async function report(browser) {
   out.action = await page.$eval('#log li', e => ({ cls: e.className, text: e.textContent }));
   out.actionStatus = await text(page, '#action-status');
   out.errors = seen.errors;
+  out.statuses = seen.statuses;
   await page.close();
   return out;
 }
