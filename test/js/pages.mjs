@@ -2,7 +2,7 @@
 // needs only the npm registry) and prints one JSON object with what each page showed; the JUnit test
 // WebPagesBrowserTest checks it against the server.
 //
-//   node pages.mjs <group URL> <small file> <tus file> <resume file> [scenarios, default form,tus,resume,report]
+//   node pages.mjs <group URL> <small file> <tus file> <resume file> [scenarios: form,tus,resume,report (default), auth]
 import chromium from '@sparticuz/chromium';
 import puppeteer from 'puppeteer-core';
 
@@ -96,6 +96,31 @@ async function pauseReloadResume(browser) {
   return out;
 }
 
+/** With auth_url on: the form and the tus uploader without a token, then with one typed into the page. */
+async function authUploads(browser) {
+  const { page, seen } = await open(browser, '/upload.html');
+  const submitForm = async () => {
+    await page.click('#std-submit'); // the page empties the reply box at once, so the next reply is new
+    await page.waitForSelector('#std-reply p.ok, #std-reply p.bad', WAIT);
+    return text(page, '#std-reply p');
+  };
+  const tusStatus = async (file, n) => {
+    await (await page.$('#tus-files')).uploadFile(file);
+    const item = `#tus-list li:nth-child(${n})`;
+    await page.waitForSelector(`${item} .ok, ${item} .bad`, WAIT);
+    return text(page, `${item} .upload-status`);
+  };
+  await (await page.$('#file')).uploadFile(smallFile);
+  const out = { formWithout: await submitForm(), tusWithout: await tusStatus(resumeFile, 1) };
+  await page.type('#auth_token', 'good');
+  out.formWith = await submitForm();
+  out.tusWith = await tusStatus(tusFile, 2);
+  out.errors = seen.errors;
+  out.statuses = seen.statuses;
+  await page.close();
+  return out;
+}
+
 /** The report: totals and both charts from stat?echart=1, then a maintenance button after its confirm(). */
 async function report(browser) {
   const { page, seen } = await open(browser, '/report');
@@ -122,6 +147,7 @@ try {
   if (scenarios.includes('tus')) result.tus = await tusUpload(browser);
   if (scenarios.includes('resume')) result.resume = await pauseReloadResume(browser);
   if (scenarios.includes('report')) result.report = await report(browser);
+  if (scenarios.includes('auth')) result.auth = await authUploads(browser);
   console.log(JSON.stringify(result));
 } finally {
   await browser.close();

@@ -1,18 +1,23 @@
 package io.jfastdfs.web;
 
+import com.sun.net.httpserver.HttpServer;
+import io.jfastdfs.http.UrlCodec;
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.JdkServers;
 import io.jfastdfs.testkit.NodeScript;
 import io.jfastdfs.testkit.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,6 +52,35 @@ class WebPagesBrowserTest {
             checkTus((Map<?, ?>) out.get("tus"), TUS);
             assertTrue(((String) ((Map<?, ?>) out.get("tus")).get("url")).startsWith(server.base() + "/default/"),
                     String.valueOf(out.get("tus")));
+        }
+    }
+
+    /** The page's auth_token field reaches auth_url from the form (header) and from the tus uploader (metadata). */
+    @Test
+    void theUploadPageSendsItsAuthTokenToAuthUrl() throws Exception {
+        HttpServer auth = JdkServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        auth.createContext("/auth", ex -> {
+            Map<String, String> form = new HashMap<>();
+            UrlCodec.parseForm(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), form);
+            byte[] answer = ("good".equals(form.get("auth_token")) ? "ok" : "denied").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        auth.start();
+        String authUrl = "http://127.0.0.1:" + auth.getAddress().getPort() + "/auth";
+        try (TestServer server = TestServer.start(Map.of("auth_url", authUrl))) {
+            Map<?, ?> out = (Map<?, ?>) runPages(server.url(), "auth").get("auth");
+            assertEquals(List.of(), out.get("errors"));
+            assertTrue(((String) out.get("formWithout")).startsWith("Failed (HTTP 401): auth fail"), String.valueOf(out));
+            assertTrue(((String) out.get("tusWithout")).startsWith("Failed: "), String.valueOf(out));
+            assertEquals("Uploaded (HTTP 200)", out.get("formWith"));
+            assertTrue(((String) out.get("tusWith")).startsWith("Done, md5 " + Files2.md5(TUS)), String.valueOf(out));
+            for (Object status : (List<?>) out.get("statuses")) {
+                assertEquals(401L, ((Number) status).longValue(), "only the refusals failed: " + out.get("statuses"));
+            }
+        } finally {
+            auth.stop(0);
         }
     }
 
