@@ -79,13 +79,18 @@ class CurlClientTest {
         assertEquals((long) content.length, ((Map<?, ?>) Json.parse(json)).get("size"));
     }
 
+    /** Fills {@code big} with seeded random bytes and uploads them with curl as {@code name}; the download URL. */
+    private static String uploadRandom(String name, byte[] big, long seed) throws Exception {
+        new Random(seed).nextBytes(big);
+        Path f = server.dir().resolve(name);
+        Files.write(f, big);
+        return new String(curl("-F", "file=@" + f, server.url() + "/upload"), StandardCharsets.UTF_8);
+    }
+
     @Test
     void curlUploadOfSeveralMegabytesPassesExpectContinue() throws Exception {
         byte[] big = new byte[3 << 20];
-        new Random(3).nextBytes(big);
-        Path f = server.dir().resolve("big.bin");
-        Files.write(f, big);
-        String url = new String(curl("-F", "file=@" + f, server.url() + "/upload"), StandardCharsets.UTF_8);
+        String url = uploadRandom("big.bin", big, 3);
         assertTrue(url.startsWith(server.base() + "/group1/default/"), url);
         assertEquals(Files2.md5(big), Files2.md5(curl(url)));
     }
@@ -105,10 +110,7 @@ class CurlClientTest {
     @Test
     void curlContinuesAnInterruptedDownload() throws Exception {
         byte[] big = new byte[3 << 20];
-        new Random(11).nextBytes(big);
-        Path f = server.dir().resolve("resume-me.bin");
-        Files.write(f, big);
-        String url = new String(curl("-F", "file=@" + f, server.url() + "/upload"), StandardCharsets.UTF_8);
+        String url = uploadRandom("resume-me.bin", big, 11);
         Path partial = server.dir().resolve("partial.bin");
         Files.write(partial, Arrays.copyOfRange(big, 0, 1_234_567));
         String headers = new String(curl("-C", "-", "-o", partial.toString(), "-D", "-", url), StandardCharsets.UTF_8);
