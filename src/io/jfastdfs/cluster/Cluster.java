@@ -141,7 +141,7 @@ public final class Cluster implements AutoCloseable {
         long toPeers = 0;
         long fromPeers = transfers.active();
         Map<String, Object> states = new LinkedHashMap<>();
-        for (PeerClient p : peers()) {
+        for (PeerClient p : currentPeers()) {
             toPeers += p.state().behind();
             fromPeers += p.state().backlog();
             states.put(p.url(), p.state().toJson());
@@ -156,8 +156,18 @@ public final class Cluster implements AutoCloseable {
     /** Each configured peer's replication state, for /metrics. */
     public List<PeerHealth> health() {
         List<PeerHealth> out = new ArrayList<>();
-        for (PeerClient p : peers()) out.add(p.state().health(p.url()));
+        for (PeerClient p : currentPeers()) out.add(p.state().health(p.url()));
         return out;
+    }
+
+    /** The peers, their states brought up to this node's log as it ends now. */
+    private List<PeerClient> currentPeers() {
+        List<PeerClient> all = peers();
+        if (all.isEmpty()) return all;
+        long last = eventLog.lastSeq();
+        long now = System.currentTimeMillis() / 1000;
+        for (PeerClient p : all) p.state().logEndsAt(last, now);
+        return all;
     }
 
     /** The node's access policy, with authenticated peers admitted to the peer actions. */

@@ -17,8 +17,10 @@ final class PeerState {
     private volatile long lastErrorAt;
     /** Events of the peer's log this node has not applied yet. */
     private volatile long backlog;
-    /** Events of this node's log the peer has not read yet (from its last events call). */
+    /** Events of this node's log the peer has not read yet (as of its last read, or the log's end since). */
     private volatile long behind;
+    /** Where the peer has read this node's log up to (its last events call); -1 until it first reads. */
+    private long readUpTo = -1;
     /**
      * A watermark: this node's log ended at {@code markSeq} at {@code markTime} (Unix s). Until the peer
      * reads past the mark, it lacks what this node held at markTime; -1 while the peer is caught up.
@@ -62,11 +64,26 @@ final class PeerState {
      * always means the peer lacks something this node already held at T, never more than that.
      */
     synchronized void read(long after, long last, long nowSeconds) {
+        readUpTo = after;
         behind = Math.max(0, last - after);
         if (after >= last) {
             markSeq = -1;
             markTime = 0;
         } else if (markSeq < 0 || after >= markSeq) {
+            markSeq = last;
+            markTime = nowSeconds;
+        }
+    }
+
+    /**
+     * This node's log now ends at {@code last}. A peer that stopped reading (down, stuck) lacks what
+     * came since its last read: its count grows, and a mark is set when it had read everything before.
+     * Before the peer's first read since this node started, nothing is known of it.
+     */
+    synchronized void logEndsAt(long last, long nowSeconds) {
+        if (readUpTo < 0) return;
+        behind = Math.max(0, last - readUpTo);
+        if (last > readUpTo && markSeq < 0) {
             markSeq = last;
             markTime = nowSeconds;
         }

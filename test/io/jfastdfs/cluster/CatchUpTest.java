@@ -20,6 +20,7 @@ import static io.jfastdfs.cluster.Nodes.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Nodes that missed writes (killed, or new and empty) catch up on their own within seconds. */
 // timing-sensitive (convergence deadlines, CPU and fd counts, a 1 GiB stream): runs with no other test beside it
@@ -65,6 +66,10 @@ class CatchUpTest {
             List<Nodes.Stored> missed = uploadMany(port, "missed", 40);
             delete(2, port, before.md5());
             await(10, "node 1 applied the delete", () -> !Nodes.holds(n1.dir(), before));
+            Map<?, ?> status = (Map<?, ?>) ((Map<?, ?>) Json.parse(Http.get(host(1, port) + "/group1/status").text())).get("data");
+            Map<?, ?> seen = (Map<?, ?>) ((Map<?, ?>) status.get("Fs.PeerStates")).get(host(3, port));
+            assertTrue(((Number) seen.get("behind")).longValue() >= 20 && ((Number) seen.get("behindSince")).longValue() > 0,
+                    "node 1 counts what the dead node 3 lacks: " + seen);
 
             n3.launch();
             long restarted = System.nanoTime();

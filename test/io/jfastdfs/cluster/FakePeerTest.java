@@ -170,7 +170,7 @@ class FakePeerTest {
         long last = ((Number) page.get("last")).longValue();
         assertTrue(last > 0, "the upload is in the node's log");
         Map<?, ?> behind = peerState();
-        assertEquals(last, ((Number) behind.get("behind")).longValue());
+        assertTrue(((Number) behind.get("behind")).longValue() >= last, "everything since 0: " + behind);
         long since = ((Number) behind.get("behindSince")).longValue();
         // the mark may come from an earlier read of this peer's; it is never later than now
         assertTrue(since > 0 && since <= System.currentTimeMillis() / 1000 + 1, "behindSince " + since);
@@ -178,8 +178,7 @@ class FakePeerTest {
         for (int tries = 0; ; tries++) { // background work of earlier tests may log more meanwhile
             long end = ((Number) ((Map<?, ?>) Json.parse(readEvents(last).text())).get("last")).longValue();
             Map<?, ?> after = peerState();
-            if (end == last) {
-                assertEquals(0L, ((Number) after.get("behind")).longValue());
+            if (end == last && ((Number) after.get("behind")).longValue() == 0) {
                 assertEquals(0L, ((Number) after.get("behindSince")).longValue(), "caught up: behind since never");
                 return;
             }

@@ -44,4 +44,30 @@ class PeerStateTest {
         assertEquals(0, s.behind());
         assertEquals(0, s.behindSince());
     }
+
+    @Test
+    void aPeerThatStopsReadingFallsBehindAsTheLogGrows() {
+        PeerState s = new PeerState();
+        s.read(10, 10, 1_000); // caught up, then it goes quiet (down, or stuck)
+        s.logEndsAt(10, 1_100);
+        assertEquals(0, s.behind());
+        assertEquals(0, s.behindSince());
+        s.logEndsAt(13, 1_200);
+        assertEquals(3, s.behind());
+        assertEquals(1_200, s.behindSince());
+        s.logEndsAt(20, 1_300);
+        assertEquals(10, s.behind());
+        assertEquals(1_200, s.behindSince(), "it still lacks what the log held at 1_200");
+        s.read(13, 20, 1_400); // back: it has what the log held at 1_200, not yet the rest
+        assertEquals(7, s.behind());
+        assertEquals(1_400, s.behindSince());
+    }
+
+    @Test
+    void beforeThePeersFirstReadNothingIsKnownOfIt() {
+        PeerState s = new PeerState();
+        s.logEndsAt(50, 1_000);
+        assertEquals(0, s.behind());
+        assertEquals(0, s.behindSince());
+    }
 }
