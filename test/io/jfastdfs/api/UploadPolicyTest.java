@@ -1,10 +1,10 @@
 package io.jfastdfs.api;
 
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,18 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Configured upload limits (API.md §2.1 checks 6–10): scenes, extensions, size and free disk. */
 class UploadPolicyTest {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Map.of("scenes", List.of("pics", "docs:JBSWY3DPEHPK3PXP"),
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(Map.of("scenes", List.of("pics", "docs:JBSWY3DPEHPK3PXP"),
                 "extensions", List.of(".txt", "PNG"), "max_upload_size", 1000));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -2,10 +2,9 @@ package io.jfastdfs.auth;
 
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Http;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -27,19 +26,10 @@ class GoogleAuthAccessTest {
     static final byte[] KEY = Base32.decode(SECRET);
     static final String CODE_REFUSED = "{\n  \"data\": null,\n  \"message\": \"invalid request,error google code\",\n"
             + "  \"status\": \"fail\"\n}";
-    static TestServer server;
-    static final LoopbackClient outsider = new LoopbackClient("127.0.0.9");
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Map.of("enable_google_auth", true, "download_token_expire", 60,
+    @RegisterExtension
+    static final SharedServer server = new SharedServer(Map.of("enable_google_auth", true, "download_token_expire", 60,
                 "scenes", List.of("default", "secure:" + SECRET), "default_scene", "secure"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    static final LoopbackClient outsider = new LoopbackClient("127.0.0.9");
 
     static long now() {
         return System.currentTimeMillis() / 1000;

@@ -4,10 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.SharedServer;
 import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a finished tus upload is (API.md §2.18 Completion): stored, indexed, findable at once. */
 class TusCompletionTest {
-    static TestServer server;
-    static String endpoint;
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        endpoint = server.url() + "/big/upload/";
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static String endpoint() {
+        return TusRequests.endpoint(server);
     }
 
     static Map<?, ?> secondPass(String key) throws Exception {
@@ -51,7 +44,7 @@ class TusCompletionTest {
     void uploadFinishedByTusIsDownloadableAtOnceWithRangeAndFindableByIdAndDigest() throws Exception {
         byte[] data = TusRequests.random(300_000, 1);
         long filesBefore = allFileCount();
-        String url = TusRequests.created(endpoint, data.length, "filename", "big50.bin");
+        String url = TusRequests.created(endpoint(), data.length, "filename", "big50.bin");
         Http.Resp last = TusRequests.upload(url, data, 64 * 1024);
         assertEquals(Integer.toString(data.length), last.header("Upload-Offset"));
         String id = url.substring(url.lastIndexOf('/') + 1);
@@ -100,7 +93,7 @@ class TusCompletionTest {
     @Test
     void uploadWithoutFilenameIsStoredUnderItsDigestWithAnEmptyName() throws Exception {
         byte[] data = TusRequests.random(5000, 2);
-        String url = TusRequests.created(endpoint, data.length);
+        String url = TusRequests.created(endpoint(), data.length);
         TusRequests.upload(url, data, data.length);
         Map<?, ?> r = secondPass(url.substring(url.lastIndexOf('/') + 1));
         assertTrue(((String) r.get("path")).endsWith("/1/" + Files2.md5(data)), (String) r.get("path"));
@@ -110,7 +103,7 @@ class TusCompletionTest {
     @Test
     void sceneAndCustomPathFromMetadataArePlacedUnderTheScene() throws Exception {
         byte[] data = TusRequests.random(4000, 3);
-        String url = TusRequests.created(endpoint, data.length, "filename", "a.txt", "scene", "pics", "path", "my/dir.x");
+        String url = TusRequests.created(endpoint(), data.length, "filename", "a.txt", "scene", "pics", "path", "my/dir.x");
         TusRequests.upload(url, data, data.length);
         Map<?, ?> r = secondPass(url.substring(url.lastIndexOf('/') + 1));
         assertEquals("/group1/pics/my/dirx/a.txt", r.get("path"));
@@ -121,9 +114,9 @@ class TusCompletionTest {
     @Test
     void sameContentTwiceAnswersTheFirstRecord() throws Exception {
         byte[] data = TusRequests.random(7000, 4);
-        String first = TusRequests.created(endpoint, data.length, "filename", "first.bin");
+        String first = TusRequests.created(endpoint(), data.length, "filename", "first.bin");
         TusRequests.upload(first, data, 3000);
-        String second = TusRequests.created(endpoint, data.length, "filename", "second.bin");
+        String second = TusRequests.created(endpoint(), data.length, "filename", "second.bin");
         TusRequests.upload(second, data, 3000);
         Map<?, ?> a = secondPass(first.substring(first.lastIndexOf('/') + 1));
         Map<?, ?> b = secondPass(second.substring(second.lastIndexOf('/') + 1));
@@ -137,7 +130,7 @@ class TusCompletionTest {
     void creationNamingKnownContentByMd5IsFinishedAtOnce() throws Exception {
         byte[] data = TusRequests.random(6000, 5);
         assertEquals(200, Http.upload(server.url() + "/upload", "known.bin", data).status());
-        Http.Resp c = TusRequests.create(endpoint, "Upload-Length", Integer.toString(data.length),
+        Http.Resp c = TusRequests.create(endpoint(), "Upload-Length", Integer.toString(data.length),
                 "Upload-Metadata", TusRequests.metadata("filename", "again.bin", "md5", Files2.md5(data)));
         assertEquals(201, c.status());
         assertEquals(Integer.toString(data.length), c.header("Upload-Offset"));
@@ -150,7 +143,7 @@ class TusCompletionTest {
     @Test
     void md5MetadataThatDoesNotMatchTheContentDiscardsTheUploadWith460() throws Exception {
         byte[] data = TusRequests.random(3000, 6);
-        String url = TusRequests.created(endpoint, data.length, "filename", "bad.bin", "md5", Files2.md5(new byte[] {1}));
+        String url = TusRequests.created(endpoint(), data.length, "filename", "bad.bin", "md5", Files2.md5(new byte[] {1}));
         assertEquals(204, TusRequests.patch(url, data, 0, 1000).status());
         Http.Resp last = TusRequests.patch(url, data, 1000, data.length);
         assertEquals(460, last.status());
@@ -183,7 +176,7 @@ class TusCompletionTest {
         hook.start();
         try {
             byte[] data = TusRequests.random(2500, 8);
-            String url = TusRequests.created(endpoint, data.length, "filename", "cb.txt",
+            String url = TusRequests.created(endpoint(), data.length, "filename", "cb.txt",
                     "callback_url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
             TusRequests.upload(url, data, data.length);
             String first = bodies.poll(15, TimeUnit.SECONDS);

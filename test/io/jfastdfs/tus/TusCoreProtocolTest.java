@@ -1,10 +1,9 @@
 package io.jfastdfs.tus;
 
 import io.jfastdfs.testkit.Http;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -16,23 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** tus 1.0.0 core, creation, creation-with-upload and creation-defer-length: every status code. */
 class TusCoreProtocolTest {
-    static TestServer server;
-    static String endpoint;
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        endpoint = server.url() + "/big/upload/";
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static String endpoint() {
+        return TusRequests.endpoint(server);
     }
 
     @Test
     void optionsAdvertisesVersionExtensionsAndChecksumAlgorithms() throws Exception {
-        Http.Resp r = Http.method("OPTIONS", endpoint);
+        Http.Resp r = Http.method("OPTIONS", endpoint());
         assertEquals(200, r.status());
         assertEquals("1.0.0", r.header("Tus-Resumable"));
         assertEquals("1.0.0", r.header("Tus-Version"));
@@ -44,7 +36,7 @@ class TusCoreProtocolTest {
 
     @Test
     void preflightGetsTusCorsHeaders() throws Exception {
-        Http.Resp r = Http.method("OPTIONS", endpoint, "Origin", "https://app.example",
+        Http.Resp r = Http.method("OPTIONS", endpoint(), "Origin", "https://app.example",
                 "Access-Control-Request-Method", "PATCH");
         assertEquals(200, r.status());
         assertEquals("https://app.example", r.header("Access-Control-Allow-Origin"));
@@ -56,13 +48,13 @@ class TusCoreProtocolTest {
 
     @Test
     void requestWithoutTusResumableIsRefusedWith412AndTheSupportedVersion() throws Exception {
-        Http.Resp r = Http.send(HttpRequest.newBuilder(java.net.URI.create(endpoint)).header("Upload-Length", "5")
+        Http.Resp r = Http.send(HttpRequest.newBuilder(java.net.URI.create(endpoint())).header("Upload-Length", "5")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(412, r.status());
         assertEquals("unsupported version\n", r.text());
         assertEquals("1.0.0", r.header("Tus-Version"));
         assertEquals("nosniff", r.header("X-Content-Type-Options"));
-        Http.Resp other = Http.send(TusRequests.builder(endpoint, "Upload-Length", "5").setHeader("Tus-Resumable", "0.2.2")
+        Http.Resp other = Http.send(TusRequests.builder(endpoint(), "Upload-Length", "5").setHeader("Tus-Resumable", "0.2.2")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(412, other.status());
     }
@@ -70,7 +62,7 @@ class TusCoreProtocolTest {
     @Test
     void creationAnswers201WithAnAbsoluteLocationAndHeadEchoesTheUpload() throws Exception {
         String md = TusRequests.metadata("filename", "tusmanual2.txt");
-        Http.Resp c = TusRequests.create(endpoint, "Upload-Length", "11", "Upload-Metadata", md);
+        Http.Resp c = TusRequests.create(endpoint(), "Upload-Length", "11", "Upload-Metadata", md);
         assertEquals(201, c.status());
         String location = c.header("Location");
         assertTrue(location.matches("http://127\\.0\\.0\\.1:" + server.port() + "/group1/big/upload/[0-9a-f]{32}"), location);
@@ -97,21 +89,21 @@ class TusCoreProtocolTest {
 
     @Test
     void missingOrInvalidLengthIs400() throws Exception {
-        Http.Resp none = TusRequests.create(endpoint);
+        Http.Resp none = TusRequests.create(endpoint());
         assertEquals(400, none.status());
         assertEquals("missing or invalid Upload-Length header\n", none.text());
-        assertEquals(400, TusRequests.create(endpoint, "Upload-Length", "-1").status());
-        assertEquals(400, TusRequests.create(endpoint, "Upload-Length", "12x").status());
-        Http.Resp defer = TusRequests.create(endpoint, "Upload-Defer-Length", "2");
+        assertEquals(400, TusRequests.create(endpoint(), "Upload-Length", "-1").status());
+        assertEquals(400, TusRequests.create(endpoint(), "Upload-Length", "12x").status());
+        Http.Resp defer = TusRequests.create(endpoint(), "Upload-Defer-Length", "2");
         assertEquals(400, defer.status());
         assertEquals("invalid Upload-Defer-Length header\n", defer.text());
-        assertEquals(400, TusRequests.create(endpoint, "Upload-Length", "0").status(), "empty upload");
+        assertEquals(400, TusRequests.create(endpoint(), "Upload-Length", "0").status(), "empty upload");
     }
 
     @Test
     void patchAppendsAndAnswers204WithTheNewOffset() throws Exception {
         byte[] data = "hello world".getBytes(StandardCharsets.UTF_8);
-        String url = TusRequests.created(endpoint, data.length);
+        String url = TusRequests.created(endpoint(), data.length);
         Http.Resp p = TusRequests.patch(url, data, 0, 5);
         assertEquals(204, p.status());
         assertEquals("5", p.header("Upload-Offset"));
@@ -122,7 +114,7 @@ class TusCoreProtocolTest {
     @Test
     void patchAtTheWrongOffsetIs409AndChangesNothing() throws Exception {
         byte[] data = "0123456789".getBytes(StandardCharsets.UTF_8);
-        String url = TusRequests.created(endpoint, data.length);
+        String url = TusRequests.created(endpoint(), data.length);
         TusRequests.patch(url, data, 0, 4);
         Http.Resp r = TusRequests.patch(url, data, 2, 6);
         assertEquals(409, r.status());
@@ -132,7 +124,7 @@ class TusCoreProtocolTest {
 
     @Test
     void patchWithAnotherContentTypeIs415() throws Exception {
-        String url = TusRequests.created(endpoint, 4);
+        String url = TusRequests.created(endpoint(), 4);
         Http.Resp r = Http.send(TusRequests.builder(url, "Upload-Offset", "0", "Content-Type", "application/octet-stream")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("abcd")));
         assertEquals(415, r.status());
@@ -146,7 +138,7 @@ class TusCoreProtocolTest {
     @Test
     void bodyBeyondTheDeclaredLengthIs413AndNothingIsKept() throws Exception {
         byte[] data = "abcdefgh".getBytes(StandardCharsets.UTF_8);
-        String url = TusRequests.created(endpoint, 5);
+        String url = TusRequests.created(endpoint(), 5);
         Http.Resp r = TusRequests.patch(url, data, 0, 8);
         assertEquals(413, r.status());
         assertEquals("resource's size exceeded\n", r.text());
@@ -155,7 +147,7 @@ class TusCoreProtocolTest {
 
     @Test
     void unknownUploadsAre404() throws Exception {
-        String url = endpoint + "0123456789abcdef0123456789abcdef";
+        String url = endpoint() + "0123456789abcdef0123456789abcdef";
         Http.Resp h = TusRequests.head(url);
         assertEquals(404, h.status());
         assertNull(h.header("Upload-Offset"));
@@ -163,13 +155,13 @@ class TusCoreProtocolTest {
         assertEquals(404, p.status());
         assertEquals("upload not found\n", p.text());
         assertEquals(404, TusRequests.delete(url).status());
-        assertEquals(404, TusRequests.head(endpoint + "not-an-id").status());
+        assertEquals(404, TusRequests.head(endpoint() + "not-an-id").status());
     }
 
     @Test
     void creationWithUploadTakesTheFirstChunkInThePost() throws Exception {
         byte[] data = "first chunk, then the rest".getBytes(StandardCharsets.UTF_8);
-        Http.Resp c = Http.send(TusRequests.builder(endpoint, "Upload-Length", Integer.toString(data.length),
+        Http.Resp c = Http.send(TusRequests.builder(endpoint(), "Upload-Length", Integer.toString(data.length),
                 "Content-Type", OFFSET_STREAM).POST(HttpRequest.BodyPublishers.ofByteArray(data, 0, 12)));
         assertEquals(201, c.status());
         assertEquals("12", c.header("Upload-Offset"));
@@ -181,7 +173,7 @@ class TusCoreProtocolTest {
     @Test
     void creationWhoseBodyIsRefusedLeavesNoUploadBehind() throws Exception {
         long before = unfinishedUploads();
-        Http.Resp c = Http.send(TusRequests.builder(endpoint, "Upload-Length", "5", "Content-Type", OFFSET_STREAM)
+        Http.Resp c = Http.send(TusRequests.builder(endpoint(), "Upload-Length", "5", "Content-Type", OFFSET_STREAM)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8])));
         assertEquals(413, c.status());
         assertEquals("resource's size exceeded\n", c.text());
@@ -200,7 +192,7 @@ class TusCoreProtocolTest {
     @Test
     void deferredLengthIsSetByALaterPatch() throws Exception {
         byte[] data = "length known only at the end".getBytes(StandardCharsets.UTF_8);
-        Http.Resp c = TusRequests.create(endpoint, "Upload-Defer-Length", "1");
+        Http.Resp c = TusRequests.create(endpoint(), "Upload-Defer-Length", "1");
         assertEquals(201, c.status());
         String url = c.header("Location");
         assertEquals(204, TusRequests.patch(url, data, 0, 10).status());
@@ -219,7 +211,7 @@ class TusCoreProtocolTest {
     @Test
     void methodOverrideTurnsAPostIntoAPatchOrADelete() throws Exception {
         byte[] data = "override".getBytes(StandardCharsets.UTF_8);
-        String url = TusRequests.created(endpoint, data.length);
+        String url = TusRequests.created(endpoint(), data.length);
         Http.Resp p = Http.send(TusRequests.builder(url, "X-HTTP-Method-Override", "PATCH", "Upload-Offset", "0",
                 "Content-Type", OFFSET_STREAM).POST(HttpRequest.BodyPublishers.ofByteArray(data, 0, 3)));
         assertEquals(204, p.status());
@@ -232,9 +224,9 @@ class TusCoreProtocolTest {
 
     @Test
     void getBeforeCompletionIs404AndOtherMethodsOnTheEndpointAre405() throws Exception {
-        String url = TusRequests.created(endpoint, 10);
+        String url = TusRequests.created(endpoint(), 10);
         assertEquals(404, Http.get(url).status());
-        assertEquals(405, Http.send(TusRequests.builder(endpoint).method("PATCH", HttpRequest.BodyPublishers.noBody()))
+        assertEquals(405, Http.send(TusRequests.builder(endpoint()).method("PATCH", HttpRequest.BodyPublishers.noBody()))
                 .status());
         Http.Resp put = Http.method("PUT", url);
         assertEquals(405, put.status());

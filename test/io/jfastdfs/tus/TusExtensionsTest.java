@@ -3,10 +3,9 @@ package io.jfastdfs.tus;
 import io.jfastdfs.json.Json;
 import io.jfastdfs.testkit.Files2;
 import io.jfastdfs.testkit.Http;
-import io.jfastdfs.testkit.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.jfastdfs.testkit.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.Socket;
 import java.nio.file.Files;
@@ -23,18 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checksum, termination and concatenation extensions. */
 class TusExtensionsTest {
-    static TestServer server;
-    static String endpoint;
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        endpoint = server.url() + "/big/upload/";
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static String endpoint() {
+        return TusRequests.endpoint(server);
     }
 
     static Path dataFile(String url) {
@@ -44,7 +36,7 @@ class TusExtensionsTest {
     @Test
     void chunkWhoseChecksumDoesNotMatchIs460AndIsDropped() throws Exception {
         byte[] data = TusRequests.random(100_000, 11);
-        String url = TusRequests.created(endpoint, data.length, "filename", "sum.bin");
+        String url = TusRequests.created(endpoint(), data.length, "filename", "sum.bin");
         assertEquals(204, TusRequests.patch(url, data, 0, 40_000,
                 "Upload-Checksum", "sha1 " + TusRequests.base64Digest("SHA-1", data, 0, 40_000)).status());
         Http.Resp bad = TusRequests.patch(url, data, 40_000, 80_000,
@@ -63,7 +55,7 @@ class TusExtensionsTest {
     @Test
     void checksummedChunkCutOffMidwayIsDroppedAndTheUploadStillFinishesRight() throws Exception {
         byte[] data = TusRequests.random(600_000, 16);
-        String url = TusRequests.created(endpoint, data.length, "filename", "cut.bin");
+        String url = TusRequests.created(endpoint(), data.length, "filename", "cut.bin");
         assertEquals(204, TusRequests.patch(url, data, 0, 100_000).status());
         try (Socket s = TusRequests.startPatch(server.port(), TusRequests.pathOf(url), 100_000, 500_000,
                 Arrays.copyOfRange(data, 100_000, 300_000),
@@ -92,7 +84,7 @@ class TusExtensionsTest {
     @Test
     void unknownChecksumAlgorithmIs400() throws Exception {
         byte[] data = TusRequests.random(10, 12);
-        String url = TusRequests.created(endpoint, data.length);
+        String url = TusRequests.created(endpoint(), data.length);
         Http.Resp r = TusRequests.patch(url, data, 0, 10, "Upload-Checksum", "crc32 AAAAAA==");
         assertEquals(400, r.status());
         assertEquals("unsupported checksum algorithm\n", r.text());
@@ -103,7 +95,7 @@ class TusExtensionsTest {
     @Test
     void terminationRemovesAnUnfinishedUploadAndItsData() throws Exception {
         byte[] data = TusRequests.random(5000, 13);
-        String url = TusRequests.created(endpoint, data.length);
+        String url = TusRequests.created(endpoint(), data.length);
         TusRequests.patch(url, data, 0, 2000);
         assertTrue(Files.exists(dataFile(url)));
         Http.Resp d = TusRequests.delete(url);
@@ -117,7 +109,7 @@ class TusExtensionsTest {
     @Test
     void terminatingAFinishedUploadKeepsTheStoredFile() throws Exception {
         byte[] data = TusRequests.random(5000, 14);
-        String url = TusRequests.created(endpoint, data.length, "filename", "kept.bin");
+        String url = TusRequests.created(endpoint(), data.length, "filename", "kept.bin");
         TusRequests.upload(url, data, data.length);
         assertEquals(204, TusRequests.delete(url).status());
         assertEquals(404, TusRequests.head(url).status());
@@ -130,7 +122,7 @@ class TusExtensionsTest {
         int[] cuts = {0, 100_000, 170_000, data.length};
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Http.Resp c = TusRequests.create(endpoint, "Upload-Concat", "partial",
+            Http.Resp c = TusRequests.create(endpoint(), "Upload-Concat", "partial",
                     "Upload-Length", Integer.toString(cuts[i + 1] - cuts[i]));
             assertEquals(201, c.status());
             parts.add(c.header("Location"));
@@ -144,7 +136,7 @@ class TusExtensionsTest {
             assertEquals(404, Http.get(parts.get(i)).status(), "a partial is never stored on its own");
         }
         String concat = "final;" + TusRequests.pathOf(parts.get(0)) + " " + parts.get(1) + " " + TusRequests.pathOf(parts.get(2));
-        Http.Resp f = TusRequests.create(endpoint, "Upload-Concat", concat,
+        Http.Resp f = TusRequests.create(endpoint(), "Upload-Concat", concat,
                 "Upload-Metadata", TusRequests.metadata("filename", "joined.bin"));
         assertEquals(201, f.status(), f.text());
         String url = f.header("Location");
@@ -168,15 +160,15 @@ class TusExtensionsTest {
 
     @Test
     void concatenationOfAnUnfinishedOrUnknownPartialIsRefused() throws Exception {
-        String part = TusRequests.create(endpoint, "Upload-Concat", "partial", "Upload-Length", "10").header("Location");
+        String part = TusRequests.create(endpoint(), "Upload-Concat", "partial", "Upload-Length", "10").header("Location");
         TusRequests.patch(part, new byte[10], 0, 4);
-        Http.Resp unfinished = TusRequests.create(endpoint, "Upload-Concat", "final;" + part);
+        Http.Resp unfinished = TusRequests.create(endpoint(), "Upload-Concat", "final;" + part);
         assertEquals(400, unfinished.status());
         assertEquals("one of the partial uploads is not finished\n", unfinished.text());
-        Http.Resp unknown = TusRequests.create(endpoint, "Upload-Concat",
-                "final;" + endpoint + "0123456789abcdef0123456789abcdef");
+        Http.Resp unknown = TusRequests.create(endpoint(), "Upload-Concat",
+                "final;" + endpoint() + "0123456789abcdef0123456789abcdef");
         assertEquals(404, unknown.status());
-        Http.Resp garbage = TusRequests.create(endpoint, "Upload-Concat", "final;/etc/passwd");
+        Http.Resp garbage = TusRequests.create(endpoint(), "Upload-Concat", "final;/etc/passwd");
         assertEquals(400, garbage.status());
         assertEquals("invalid Upload-Concat header\n", garbage.text());
     }

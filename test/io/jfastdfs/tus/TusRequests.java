@@ -1,6 +1,7 @@
 package io.jfastdfs.tus;
 
 import io.jfastdfs.testkit.Http;
+import io.jfastdfs.testkit.Served;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +25,11 @@ final class TusRequests {
     private TusRequests() {}
 
     /** Upload-Metadata for {@code kv} pairs (key, value, key, value, …), values base64 of UTF-8. */
+    /** The tus endpoint of {@code server}: {G}/big/upload/. */
+    static String endpoint(Served server) {
+        return server.url() + "/big/upload/";
+    }
+
     static String metadata(String... kv) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < kv.length; i += 2) {
