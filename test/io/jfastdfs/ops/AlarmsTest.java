@@ -81,6 +81,22 @@ class AlarmsTest {
         return s;
     }
 
+    /** The next alarm posted to alarm_url, which must come and have {@code subject}. */
+    private Map<String, String> nextAlarm(String subject) throws InterruptedException {
+        Map<String, String> a = hook.next(20_000);
+        assertNotNull(a, "alarm_url got no \"" + subject + "\" alarm");
+        assertEquals(subject, a.get("subject"));
+        return a;
+    }
+
+    /** The next alarm mail, which must come and have {@code subject}. */
+    private FakeSmtp.Mail nextMail(String subject) throws InterruptedException {
+        FakeSmtp.Mail m = smtp.next(20_000);
+        assertNotNull(m, "no \"" + subject + "\" mail");
+        assertTrue(m.data().contains("Subject: " + subject + "\n"), m.data());
+        return m;
+    }
+
     private static String status(String ok, String peerId, String local) {
         return "{\"data\":{\"Fs.PeerId\":\"" + peerId + "\",\"Fs.Local\":\"" + local + "\"},\"message\":\"\",\"status\":\"" + ok + "\"}";
     }
@@ -91,17 +107,13 @@ class AlarmsTest {
         String peer = "http://" + PEER_IP + ":" + port;
         try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Duration.ofMillis(100))) {
             alarms.start();
-            Map<String, String> down = hook.next(20_000);
-            assertNotNull(down, "alarm_url got the down alarm");
-            assertEquals("fastdfs server error", down.get("subject"));
+            Map<String, String> down = nextAlarm("fastdfs server error");
             assertEquals("application/x-www-form-urlencoded", down.get("content-type"));
             String prefix = "fastdfs server error\nserver:" + peer + "\nerror:\nGet \"" + peer + "/group1/status\": ";
             assertTrue(down.get("message").startsWith(prefix) && down.get("message").contains("ConnectException"),
                     down.get("message"));
-            FakeSmtp.Mail mail = smtp.next(20_000);
-            assertNotNull(mail, "the receivers got mail");
+            FakeSmtp.Mail mail = nextMail("fastdfs server error");
             assertEquals(List.of("<ops@example.org>", "<oncall@example.org>"), mail.to());
-            assertTrue(mail.data().contains("Subject: fastdfs server error\n"), mail.data());
             assertTrue(mail.data().contains("\n\n" + down.get("message") + "\n"), mail.data());
 
             assertNull(hook.next(700), "no repeat while the peer stays down (several checks)");
@@ -110,13 +122,9 @@ class AlarmsTest {
             AtomicReference<String> answer = new AtomicReference<>(status("ok", "2", peer));
             HttpServer p = peer(port, answer);
             try {
-                Map<String, String> up = hook.next(20_000);
-                assertNotNull(up, "recovery alarm");
-                assertEquals("fastdfs server recovered", up.get("subject"));
+                Map<String, String> up = nextAlarm("fastdfs server recovered");
                 assertEquals("fastdfs server recovered\nserver:" + peer, up.get("message"));
-                FakeSmtp.Mail upMail = smtp.next(20_000);
-                assertNotNull(upMail);
-                assertTrue(upMail.data().contains("Subject: fastdfs server recovered\n"), upMail.data());
+                nextMail("fastdfs server recovered");
                 assertNull(hook.next(500), "no repeat while the peer stays up");
             } finally {
                 p.stop(0);
@@ -138,8 +146,7 @@ class AlarmsTest {
             alarms.checkOnce();
             assertNull(hook.next(300), "never two failed checks in a row");
             alarms.checkOnce();
-            Map<String, String> down = hook.next(20_000);
-            assertNotNull(down);
+            Map<String, String> down = nextAlarm("fastdfs server error");
             assertEquals("fastdfs server error\nserver:" + peer + "\nerror:\n" + peer + "/group1/status answered status \"fail\"",
                     down.get("message"));
         } finally {
@@ -155,9 +162,7 @@ class AlarmsTest {
         try (Alarms alarms = new Alarms(settings(peer), dir, List::of, null, log, Alarms.INTERVAL)) {
             alarms.checkOnce();
             alarms.checkOnce();
-            Map<String, String> conflict = hook.next(20_000);
-            assertNotNull(conflict);
-            assertEquals("fastdfs config conflict", conflict.get("subject"));
+            Map<String, String> conflict = nextAlarm("fastdfs config conflict");
             assertTrue(conflict.get("message").startsWith("fastdfs config conflict\nserver:" + peer + "\nerror:\npeer_id \"1\" is used by "
                     + SELF + " and " + peer), conflict.get("message"));
             assertNull(hook.next(300), "the same conflict is reported once");
@@ -180,15 +185,11 @@ class AlarmsTest {
 
             replication.set(List.of(new PeerHealth(peer, true, 0, 7, now - 7200, now - 30)));
             alarms.checkOnce();
-            Map<String, String> late = hook.next(20_000);
-            assertNotNull(late, "sync delayed alarm");
-            assertEquals("fastdfs sync delayed", late.get("subject"));
+            Map<String, String> late = nextAlarm("fastdfs sync delayed");
             assertTrue(late.get("message").startsWith("fastdfs sync delayed\nserver:" + peer + "\nerror:\n" + peer
                     + " has not read this node's uploads and deletes since "), late.get("message"));
             assertTrue(late.get("message").contains("(7 events behind; last contact "), late.get("message"));
-            FakeSmtp.Mail mail = smtp.next(20_000);
-            assertNotNull(mail);
-            assertTrue(mail.data().contains("Subject: fastdfs sync delayed\n"), mail.data());
+            nextMail("fastdfs sync delayed");
             alarms.checkOnce();
             assertNull(hook.next(300), "the same delay is reported once");
 
@@ -196,8 +197,7 @@ class AlarmsTest {
             alarms.checkOnce();
             replication.set(List.of(new PeerHealth(peer, true, 0, 3, now - 4000, now)));
             alarms.checkOnce();
-            Map<String, String> again = hook.next(20_000);
-            assertNotNull(again, "a new delay after catching up alarms again");
+            Map<String, String> again = nextAlarm("fastdfs sync delayed"); // a new delay after catching up
             assertTrue(again.get("message").contains("(3 events behind;"), again.get("message"));
         } finally {
             p.stop(0);
@@ -207,9 +207,7 @@ class AlarmsTest {
     @Test
     void aNodeBelowMinFreeDiskAlarmsAtStart() throws Exception {
         try (TestServer node = TestServer.start(Map.of("alarm_url", hook.url(), "min_free_disk_mb", 1_000_000_000L))) {
-            Map<String, String> low = hook.next(20_000);
-            assertNotNull(low, "disk low alarm from the node's first check");
-            assertEquals("fastdfs disk low", low.get("subject"));
+            Map<String, String> low = nextAlarm("fastdfs disk low"); // from the node's first check
             assertTrue(low.get("message").startsWith("fastdfs disk low\nserver:" + SELF + "\nerror:\nfree space on "),
                     low.get("message"));
             assertEquals(507, Http.upload(node.url() + "/upload", "x.txt", new byte[] {1}).status());
