@@ -139,8 +139,25 @@ async function report(browser) {
   return out;
 }
 
-const browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args: chromium.args,
-  headless: true });
+// No WebGL (the pages need none) and the normal multi-process browser: the package's Lambda defaults
+// (--single-process, SwiftShader in process) crash now and then at start on an ordinary Linux host.
+chromium.setGraphicsMode = false;
+// --disable-dev-shm-usage: a container's small /dev/shm must not limit the renderer
+const args = [...chromium.args.filter(a => a !== '--single-process'), '--disable-dev-shm-usage'];
+
+/** Starts the browser; a start that crashes is tried again, twice at most. */
+async function launch() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await puppeteer.launch({ executablePath: await chromium.executablePath(), args, headless: true });
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.error(`browser start ${attempt} failed, trying again: ${e.message.split('\n')[0]}`);
+    }
+  }
+}
+
+const browser = await launch();
 try {
   const result = { version: await browser.version() };
   if (scenarios.includes('form')) result.form = await formUpload(browser);
