@@ -60,12 +60,12 @@ class CatchUpTest {
              ServerProcess n3 = ServerProcess.start(dir3, "127.0.0.3", port, Nodes.config(3, port, MEMBERS),
                      List.of("-Xmx256m"))) {
             Nodes.Stored before = Nodes.upload(1, port, "before.txt", bytes("node 3 has this one"));
-            await(10, "node 3 got the first file", () -> Nodes.holds(dir3, before));
+            await(30, "node 3 got the first file", () -> Nodes.holds(dir3, before));
 
             n3.kill();
             List<Nodes.Stored> missed = uploadMany(port, "missed", 40);
             delete(2, port, before.md5());
-            await(10, "node 1 applied the delete", () -> !Nodes.holds(n1.dir(), before));
+            await(30, "node 1 applied the delete", () -> !Nodes.holds(n1.dir(), before));
             Map<?, ?> status = (Map<?, ?>) ((Map<?, ?>) Json.parse(Http.get(host(1, port) + "/group1/status").text())).get("data");
             Map<?, ?> seen = (Map<?, ?>) ((Map<?, ?>) status.get("Fs.PeerStates")).get(host(3, port));
             assertTrue(((Number) seen.get("behind")).longValue() >= 20 && ((Number) seen.get("behindSince")).longValue() > 0,
@@ -76,7 +76,7 @@ class CatchUpTest {
             await(10, "node 3 caught up after kill -9", () -> holdsAll(dir3, missed) && !Nodes.holds(dir3, before));
             System.out.printf("catch-up after kill -9: %d missed files in %.2f s%n", missed.size(),
                     (System.nanoTime() - restarted) / 1e9);
-            await(5, "node 3 indexed what it holds", () -> Nodes.indexed(3, port, missed.get(7).md5()));
+            await(30, "node 3 indexed what it holds", () -> Nodes.indexed(3, port, missed.get(7).md5()));
             Map<?, ?> info = Nodes.fileInfo(3, port, missed.get(7).md5());
             assertEquals(Files2.md5(missed.get(7).content()), info.get("md5"));
         } finally {

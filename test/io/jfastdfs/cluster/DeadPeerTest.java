@@ -52,7 +52,7 @@ class DeadPeerTest {
              ServerProcess n1 = ServerProcess.start(dir1, "127.0.0.1", port, Nodes.config(1, port, MEMBERS),
                      List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"))) {
             Nodes.Stored warm = Nodes.upload(1, port, "warmup.txt", "first".getBytes(StandardCharsets.UTF_8));
-            await(10, "node 2 replicates", () -> Nodes.holds(n2.dir(), warm));
+            await(30, "node 2 replicates", () -> Nodes.holds(n2.dir(), warm));
             long fdsBefore = fds(n1.pid());
 
             List<Nodes.Stored> files = new ArrayList<>();

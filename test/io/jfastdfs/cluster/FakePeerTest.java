@@ -83,7 +83,7 @@ class FakePeerTest {
         fake.announce(rec);
         nudgeNode();
 
-        await(15, "the right bytes stored after retries", () -> holds(rec, right) && Nodes.indexed(1, port, rec.md5()));
+        await(30, "the right bytes stored after retries", () -> holds(rec, right) && Nodes.indexed(1, port, rec.md5()));
         watching.set(false);
         watcher.join();
         assertFalse(sawWrong.get(), "wrong bytes were visible under the stored path");
@@ -105,7 +105,7 @@ class FakePeerTest {
         fake.announce(rec);
         nudgeNode();
 
-        await(15, "stored after the source's errors", () -> holds(rec, data) && Nodes.indexed(1, port, rec.md5()));
+        await(30, "stored after the source's errors", () -> holds(rec, data) && Nodes.indexed(1, port, rec.md5()));
         assertTrue(fake.fileCalls(rec.md5()) >= 3, "fetched " + fake.fileCalls(rec.md5()) + " times");
     }
 
@@ -119,8 +119,8 @@ class FakePeerTest {
         assertEquals("leveldb: not found", del.get("message"));
 
         Http.get(host(1, port) + "/group1/repair?force=0");
-        await(15, "repaired file stored", () -> holds(wanted, kept));
-        await(15, "repair finished", () -> logContains("repair done"));
+        await(30, "repaired file stored", () -> holds(wanted, kept));
+        await(30, "repair finished", () -> logContains("repair done"));
         assertFalse(Files.exists(onNode(dead)));
         assertEquals(0, fake.fileCalls(dead.md5()));
     }
@@ -134,9 +134,9 @@ class FakePeerTest {
         String day = io.jfastdfs.index.DailyStat.dayOf(byDate.timeStamp());
 
         Http.get(host(1, port) + "/group1/sync?date=" + day + "&force=1");
-        await(15, "file of the synced day stored", () -> holds(byDate, a));
+        await(30, "file of the synced day stored", () -> holds(byDate, a));
         assertEquals(200, Http.get(host(1, port) + "/group1/receive_md5s?md5s=" + byMd5.md5()).status());
-        await(15, "file named by receive_md5s stored", () -> holds(byMd5, b));
+        await(30, "file named by receive_md5s stored", () -> holds(byMd5, b));
     }
 
     @Test

@@ -73,7 +73,7 @@ class MergedReplicationTest {
         Nodes.upload(1, port, "pad.txt", bytes("moves the next slot off offset 0"));
         Nodes.Stored f = Nodes.upload(1, port, "small.txt", bytes("a merged small file from node 1"));
         assertTrue(f.path().startsWith("/group1/haystack/1/100,"), f.path());
-        await(10, "node 2 serves " + f.path(), () -> serves(f.on(2, port), f.content())
+        await(30, "node 2 serves " + f.path(), () -> serves(f.on(2, port), f.content())
                 && Nodes.indexed(2, port, f.md5()));
         assertArrayEquals(flagged(f.content()), slot(2, f));
         Map<?, ?> origin = fileInfo(1, port, f.md5());
@@ -88,26 +88,26 @@ class MergedReplicationTest {
     void eachNodeMergesIntoItsOwnPeerIdDirectory() throws Exception {
         Nodes.Stored f = Nodes.upload(2, port, "from2.txt", bytes("merged on node 2"));
         assertTrue(f.path().startsWith("/group1/haystack/2/100,"), f.path());
-        await(10, "node 1 holds " + f.path(), () -> Arrays.equals(flagged(f.content()), slotOrEmpty(1, f)));
+        await(30, "node 1 holds " + f.path(), () -> Arrays.equals(flagged(f.content()), slotOrEmpty(1, f)));
         assertTrue(serves(f.on(1, port), f.content()));
     }
 
     @Test
     void deleteOnThePeerErasesTheSlotOnBothNodes() throws Exception {
         Nodes.Stored f = Nodes.upload(1, port, "doomed.txt", bytes("merged and then deleted everywhere"));
-        await(10, "replicated to node 2", () -> Nodes.indexed(2, port, f.md5()));
+        await(30, "replicated to node 2", () -> Nodes.indexed(2, port, f.md5()));
         Map<?, ?> reply = (Map<?, ?>) Json.parse(Http.get(host(2, port) + "/group1/delete?md5=" + f.md5()).text());
         assertEquals("remove success", reply.get("message"));
         for (int n = 1; n <= 2; n++) {
             int node = n;
-            await(10, "deleted on node " + node, () -> gone(f.on(node, port)) && slotOrEmpty(node, f)[0] == '0');
+            await(30, "deleted on node " + node, () -> gone(f.on(node, port)) && slotOrEmpty(node, f)[0] == '0');
         }
     }
 
     @Test
     void truncatedContainerIsReadRepairedFromThePeer() throws Exception {
         Nodes.Stored f = Nodes.upload(1, port, "repair.txt", bytes("node 2 loses the tail of its container"));
-        await(10, "replicated to node 2", () -> Nodes.indexed(2, port, f.md5())
+        await(30, "replicated to node 2", () -> Nodes.indexed(2, port, f.md5())
                 && Arrays.equals(flagged(f.content()), slotOrEmpty(2, f)));
         String[] parts = f.path().substring(f.path().lastIndexOf('/') + 1).split(",");
         Path container = nodes[1].dir().resolve("files/haystack/1/" + parts[0]);
@@ -140,7 +140,7 @@ class MergedReplicationTest {
             assertTrue(path.startsWith("/group1/haystack/1/100,"), path);
             String rel = "files/" + path.substring("/group1/".length());
             assertEquals(Files2.md5(bytes(rel)), key);
-            await(10, "node 2 serves " + path, () -> serves(host(2, p) + path, content) && Nodes.indexed(2, p, key));
+            await(30, "node 2 serves " + path, () -> serves(host(2, p) + path, content) && Nodes.indexed(2, p, key));
             String[] parts = path.substring(path.lastIndexOf('/') + 1).split(",");
             for (TestServer n : List.of(n1, n2)) {
                 byte[] c = Files.readAllBytes(n.dir().resolve("files/haystack/1/" + parts[0]));

@@ -52,8 +52,8 @@ class MigratedFilesReplicationTest {
             try (TestServer n1 = TestServer.startIn(dir1);
                  TestServer n2 = TestServer.start(Nodes.config(2, port, List.of(1, 2)))) {
                 for (Nodes.Stored f : List.of(deep, top)) {
-                    await(15, "node 2 holds " + f.path(), () -> Nodes.holds(n2.dir(), f));
-                    await(5, "node 2 indexed " + f.path(), () -> Nodes.indexed(2, port, f.md5()));
+                    await(30, "node 2 holds " + f.path(), () -> Nodes.holds(n2.dir(), f));
+                    await(30, "node 2 indexed " + f.path(), () -> Nodes.indexed(2, port, f.md5()));
                     Map<?, ?> replica = Nodes.fileInfo(2, port, f.md5());
                     assertEquals(-2L, replica.get("offset"));
                     assertEquals(TS, replica.get("timeStamp"));
@@ -66,7 +66,7 @@ class MigratedFilesReplicationTest {
                         ZoneId.systemDefault()));
                 Http.get(host(1, port) + "/group1/backup?date=" + day);
                 Path peerList = n2.dir().resolve("data").resolve(day).resolve("files.md5");
-                await(15, "the peer wrote its backup of " + day, () -> Files.exists(peerList));
+                await(30, "the peer wrote its backup of " + day, () -> Files.exists(peerList));
                 List<String> lines = Files.readAllLines(peerList);
                 assertEquals(2, lines.size(), lines.toString());
                 assertEquals(List.of(deep.md5() + "|" + deep.content().length + "|" + TS + "|files/M00/00/7F/legacy.jpg",

@@ -39,15 +39,15 @@ class PathIdentityReplicationTest {
         int port = TestServer.freePort();
         try (TestServer n1 = TestServer.start(config(1, port)); TestServer n2 = TestServer.start(config(2, port))) {
             Nodes.Stored v1 = overwrite(1, port, "version one");
-            await(10, "node 2 has version one", () -> Nodes.holds(n2.dir(), v1));
+            await(30, "node 2 has version one", () -> Nodes.holds(n2.dir(), v1));
             Nodes.Stored v2 = overwrite(1, port, "version two, same second");
             Nodes.Stored v3 = overwrite(1, port, "version three, same second again");
             assertEquals(v1.md5(), v3.md5());
-            await(10, "node 2 has the newest version", () -> Nodes.holds(n2.dir(), v3));
+            await(30, "node 2 has the newest version", () -> Nodes.holds(n2.dir(), v3));
 
             Nodes.Stored v4 = overwrite(2, port, "version four, written on node 2");
-            await(10, "node 1 has node 2's newer version", () -> Nodes.holds(n1.dir(), v4));
-            await(10, "both indexes agree", () -> {
+            await(30, "node 1 has node 2's newer version", () -> Nodes.holds(n1.dir(), v4));
+            await(30, "both indexes agree", () -> {
                 try {
                     Map<?, ?> one = Nodes.fileInfo(1, port, v4.md5());
                     Map<?, ?> two = Nodes.fileInfo(2, port, v4.md5());

@@ -55,7 +55,7 @@ class ReplicationTest {
             Map<?, ?> there = fileInfo(origin, port, f.md5());
             for (int n = 1; n <= 3; n++) {
                 int node = n;
-                await(10, "node " + node + " holds " + f.path(), () -> Nodes.holds(nodes[node - 1].dir(), f)
+                await(30, "node " + node + " holds " + f.path(), () -> Nodes.holds(nodes[node - 1].dir(), f)
                         && Nodes.indexed(node, port, f.md5()));
                 assertTrue(serves(f.on(node, port), f.content()));
                 Map<?, ?> info = fileInfo(node, port, f.md5());
@@ -85,7 +85,7 @@ class ReplicationTest {
         String id = location.substring(location.lastIndexOf('/') + 1);
 
         for (int n : new int[] {1, 3}) {
-            await(10, "node " + n + " knows tus id " + id, () -> Nodes.indexed(n, port, id));
+            await(30, "node " + n + " knows tus id " + id, () -> Nodes.indexed(n, port, id));
             Map<?, ?> info = fileInfo(n, port, id);
             assertEquals(Files2.md5(data), info.get("md5"));
             String stored = "".equals(info.get("rename")) ? (String) info.get("name") : (String) info.get("rename");
@@ -99,14 +99,14 @@ class ReplicationTest {
         Nodes.Stored f = Nodes.upload(1, port, "doomed.txt", bytes("delete me everywhere"));
         for (int n = 2; n <= 3; n++) {
             int node = n;
-            await(10, "replicated to node " + node, () -> Nodes.holds(nodes[node - 1].dir(), f)
+            await(30, "replicated to node " + node, () -> Nodes.holds(nodes[node - 1].dir(), f)
                     && Nodes.indexed(node, port, f.md5()));
         }
         Map<?, ?> reply = (Map<?, ?>) Json.parse(Http.get(host(2, port) + "/group1/delete?md5=" + f.md5()).text());
         assertEquals("remove success", reply.get("message"));
         for (int n = 1; n <= 3; n++) {
             int node = n;
-            await(10, "deleted on node " + node, () -> gone(f.on(node, port)));
+            await(30, "deleted on node " + node, () -> gone(f.on(node, port)));
             assertNull(fileInfo(node, port, f.md5()));
         }
     }
@@ -114,7 +114,7 @@ class ReplicationTest {
     @Test
     void downloadMissFetchesTheFileFromAPeerServesItAndKeepsIt() throws Exception {
         Nodes.Stored f = Nodes.upload(1, port, "lost.txt", bytes("bytes that node 3 loses"));
-        await(10, "replicated to node 3", () -> Nodes.holds(nodes[2].dir(), f));
+        await(30, "replicated to node 3", () -> Nodes.holds(nodes[2].dir(), f));
         Path onDisk = nodes[2].dir().resolve("files/" + f.path().substring("/group1/".length()));
         Files.delete(onDisk);
 
@@ -186,7 +186,7 @@ class ReplicationTest {
     @Test
     void statusShowsEveryPeerUpWithItsQueues() throws Exception {
         Nodes.upload(2, port, "status.txt", bytes("for the status page"));
-        await(10, "all peers up on node 1", () -> {
+        await(30, "all peers up on node 1", () -> {
             try {
                 Map<?, ?> env = (Map<?, ?>) Json.parse(Http.get(host(1, port) + "/group1/status").text());
                 Map<?, ?> data = (Map<?, ?>) env.get("data");
@@ -208,7 +208,7 @@ class ReplicationTest {
         cfg.put("peers", List.of(host(1, other), "http://localhost:" + other));
         try (TestServer alone = TestServer.start(cfg)) {
             Path log = alone.dir().resolve("log/fileserver.log");
-            await(10, "the node notices it is its own peer",
+            await(30, "the node notices it is its own peer",
                     () -> Files.exists(log) && read(log).contains("is this node itself"));
         }
     }

@@ -70,7 +70,7 @@ class BackupTest {
 
     private static void awaitListed(String day, Uploaded f) throws InterruptedException {
         String line = f.md5() + "|" + f.size() + "|" + f.ts() + "|" + f.relativeFile();
-        await(10, "backup of " + day + " lists " + f.name(), () -> lines(dayDir(day).resolve("files.md5")).contains(line));
+        await(30, "backup of " + day + " lists " + f.name(), () -> lines(dayDir(day).resolve("files.md5")).contains(line));
     }
 
     private static byte[] readAll(FileChannel ch) throws java.io.IOException {
@@ -157,7 +157,7 @@ class BackupTest {
             String day = OpsChecks.today();
             Http.get(node.url() + "/backup?date=" + day);
             Path snapshot = node.dir().resolve("data").resolve(day).resolve("index.db");
-            await(10, "index.db written", () -> Files.exists(snapshot));
+            await(30, "index.db written", () -> Files.exists(snapshot));
             SQLiteConfig ro = new SQLiteConfig();
             ro.setReadOnly(true);
             try (Connection c = ro.createConnection("jdbc:sqlite:" + snapshot); Statement s = c.createStatement()) {

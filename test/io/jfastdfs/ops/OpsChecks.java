@@ -57,7 +57,7 @@ final class OpsChecks {
 
     /** Waits until the log holds {@code count} lines with {@code fragment} (it flushes every 200 ms). */
     static void awaitLog(Path base, String fragment, long count) throws InterruptedException {
-        await(15, count + " log lines with \"" + fragment + "\"", () -> logLines(base, fragment) >= count);
+        await(30, count + " log lines with \"" + fragment + "\"", () -> logLines(base, fragment) >= count);
     }
 
     static void await(double seconds, String what, BooleanSupplier done) throws InterruptedException {
